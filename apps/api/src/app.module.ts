@@ -1,0 +1,80 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
+import { ActorResolver } from './auth/actor-resolver.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { TokenService } from './auth/token.service';
+import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { DATABASE, type Database } from './database/database';
+import { PrismaService } from './database/prisma.service';
+import { FileStorage } from './files/file-storage.service';
+import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { ImportRosterService } from './members/import-roster.service';
+import { MembersController } from './members/members.controller';
+import { MembersService } from './members/members.service';
+import { JoinLinksService } from './sessions/join-links.service';
+import { MaterialsService } from './sessions/materials.service';
+import { MaterialsController, SessionsController } from './sessions/sessions.controller';
+import { SessionsService } from './sessions/sessions.service';
+import { SetupController } from './setup/setup.controller';
+import { SetupService } from './setup/setup.service';
+import { SitesController } from './sites/sites.controller';
+import { SitesService } from './sites/sites.service';
+import { UnitsController } from './units/units.controller';
+import { UnitsService } from './units/units.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, db: Database): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 600 }])],
+      controllers: [
+        HealthController,
+        SetupController,
+        AuthController,
+        UnitsController,
+        MembersController,
+        UsersController,
+        SitesController,
+        SessionsController,
+        MaterialsController,
+        AuditController,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE, useValue: db },
+        { provide: PrismaService, useValue: db.prisma },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        TokenService,
+        ActorResolver,
+        AuthService,
+        AuditService,
+        FileStorage,
+        HealthService,
+        SetupService,
+        UnitsService,
+        MembersService,
+        ImportRosterService,
+        UsersService,
+        SitesService,
+        SessionsService,
+        JoinLinksService,
+        MaterialsService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import type { Locale } from '@hallbridge/contracts';
+import { DomainError } from '@hallbridge/domain';
+import { PrismaService } from '../database/prisma.service';
+import type { RequestActor } from './request-actor';
+import { TokenService, type TokenClaims } from './token.service';
+
+const asLocale = (value: string): Locale => (value === 'en' ? 'en' : 'vi');
+
+/**
+ * Turns a bearer token into the caller. Accounts are read on every call, so a deactivated user,
+ * a moved member or a re-paired device loses access at once rather than when the token expires.
+ */
+@Injectable()
+export class ActorResolver {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async fromToken(token: string): Promise<RequestActor> {
+    return this.fromClaims(await this.tokens.verify(token));
+  }
+
+  async fromClaims(claims: TokenClaims): Promise<RequestActor> {
+    switch (claims.kind) {
+      case 'staff': {
+        const user = await this.prisma.user.findUnique({ where: { id: claims.sub }, include: { unit: true } });
+        if (!user || !user.active) throw new DomainError('TOKEN_INVALID');
+        return {
+          role: user.role,
+          unitId: user.unitId,
+          userId: user.id,
+          memberId: user.memberId,
+          siteId: null,
+          unitPath: user.unit.path,
+          principal: {
+            role: user.role,
+            userId: user.id,
+            memberId: user.memberId,
+            siteId: null,
+            unitId: user.unitId,
+            displayName: user.displayName,
+            locale: asLocale(user.locale),
+          },
+        };
+      }
+      case 'member': {
+        const member = await this.prisma.member.findUnique({ where: { id: claims.sub }, include: { unit: true } });
+        if (!member || member.status === 'inactive') throw new DomainError('TOKEN_INVALID');
+        return {
+          role: 'member',
+          unitId: member.unitId,
+          userId: null,
+          memberId: member.id,
+          siteId: null,
+          unitPath: member.unit.path,
+          principal: {
+            role: 'member',
+            userId: null,
+            memberId: member.id,
+            siteId: null,
+            unitId: member.unitId,
+            displayName: member.fullName,
+            locale: 'vi',
+          },
+        };
+      }
+      case 'site': {
+        const site = await this.prisma.site.findUnique({ where: { id: claims.sub }, include: { unit: true } });
+        if (!site || site.deviceGeneration !== claims.gen) throw new DomainError('TOKEN_INVALID');
+        return {
+          role: 'site',
+          unitId: site.unitId,
+          userId: null,
+          memberId: null,
+          siteId: site.id,
+          unitPath: site.unit.path,
+          principal: {
+            role: 'site',
+            userId: null,
+            memberId: null,
+            siteId: site.id,
+            unitId: site.unitId,
+            displayName: site.name,
+            locale: 'vi',
+          },
+        };
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '@hallbridge/domain';
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+export type TokenClaims =
+  | { kind: 'staff'; sub: string }
+  | { kind: 'member'; sub: string }
+  | { kind: 'site'; sub: string; gen: number };
+
+/** Lifetimes: a working day for people, a season for a paired room screen. */
+export const tokenTtlSeconds: Record<TokenClaims['kind'], number> = {
+  staff: 12 * 3600,
+  member: 12 * 3600,
+  site: 180 * 24 * 3600,
+};
+
+@Injectable()
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.key = new TextEncoder().encode(config.authSecret);
+  }
+
+  async issue(claims: TokenClaims): Promise<{ token: string; expiresAt: string }> {
+    const exp = Math.floor(Date.now() / 1000) + tokenTtlSeconds[claims.kind];
+    const { sub, ...rest } = claims;
+    const token = await new SignJWT(rest)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(sub)
+      .setIssuedAt()
+      .setExpirationTime(exp)
+      .setIssuer('hallbridge')
+      .sign(this.key);
+    return { token, expiresAt: new Date(exp * 1000).toISOString() };
+  }
+
+  async verify(token: string): Promise<TokenClaims> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: 'hallbridge', algorithms: ['HS256'] });
+      const kind = payload.kind;
+      if (typeof payload.sub !== 'string') throw new DomainError('TOKEN_INVALID');
+      if (kind === 'staff' || kind === 'member') return { kind, sub: payload.sub };
+      if (kind === 'site' && typeof payload.gen === 'number') return { kind, sub: payload.sub, gen: payload.gen };
+      throw new DomainError('TOKEN_INVALID');
+    } catch (e) {
+      if (e instanceof DomainError) throw e;
+      if (e instanceof errors.JWTExpired) throw new DomainError('TOKEN_EXPIRED');
+      throw new DomainError('TOKEN_INVALID');
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { join } from 'node:path';
+import type { AppConfig } from '../config/app-config';
+import { repoRoot } from '../config/repo-root';
+import { startUntilReady, stopChild } from './child-process';
+import { applyMigrations } from './migrate';
+import { PrismaService } from './prisma.service';
+
+export interface Database {
+  kind: 'pglite' | 'postgresql';
+  /** Connection string the Prisma adapter uses (a loopback port for PGlite). */
+  url: string;
+  prisma: PrismaService;
+  close(): Promise<void>;
+}
+
+export const DATABASE = Symbol('DATABASE');
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the PGlite server process on a free loopback port. It exits with the app (it watches its
+ * stdin) and refuses a data directory another server already holds.
+ */
+export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+  const { child, match } = await startUntilReady(
+    process.execPath,
+    [join(repoRoot(), 'infra', 'database', 'pglite-server.mjs'), dataDir, '0', '16'],
+    /^ready (\S+)$/m,
+    { env: { ...process.env, PGLITE_EXIT_WITH_PARENT: '1' } },
+  );
+  return { url: match[1]!, stop: () => stopChild(child) };
+}
+
+/**
+ * PostgreSQL when DATABASE_URL is set; otherwise PGlite with its files in DATA_DIR/db. Either way
+ * pending migrations are applied first and the same pg driver adapter is used.
+ */
+export async function openDatabase(config: AppConfig, options: { migrate?: boolean } = {}): Promise<Database> {
+  const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(join(config.dataDir, 'db'));
+  const url = config.databaseUrl ?? embedded!.url;
+  try {
+    if (options.migrate ?? true) await applyMigrations(url);
+    // PGlite runs one query at a time whatever the pool; a small pool keeps it below its connection cap.
+    const prisma = new PrismaService({ adapter: new PrismaPg({ connectionString: url, max: embedded ? 4 : 10 }) });
+    await prisma.$connect();
+    return {
+      kind: embedded ? 'pglite' : 'postgresql',
+      url,
+      prisma,
+      async close() {
+        await prisma.$disconnect();
+        await embedded?.stop();
+      },
+    };
+  } catch (e) {
+    await embedded?.stop();
+    throw e;
+  }
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// Serves a PGlite database (PostgreSQL compiled to WASM, files in a directory) on loopback through
+// pglite-socket, for the embedded default. Runs as its own process so queries never block the API's
+// event loop, and so only one server ever opens a data directory (it holds <dataDir>/server.lock).
+//   usage: node infra/database/pglite-server.mjs <dataDir|memory://> [port=0] [maxConnections=16]
+//   prints: "ready postgresql://postgres:postgres@127.0.0.1:<port>/postgres" once it accepts connections.
+// It stops on SIGINT/SIGTERM and, with PGLITE_EXIT_WITH_PARENT=1, when its parent closes stdin (so a
+// server started by the app never outlives it).
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [dataDir = './data/db', port = '0', maxConnections = '16'] = process.argv.slice(2);
+const inMemory = dataDir.startsWith('memory://');
+const lockFile = inMemory ? null : join(dataDir, 'server.lock');
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (lockFile) {
+  mkdirSync(dataDir, { recursive: true });
+  let holder = NaN;
+  try {
+    holder = Number(readFileSync(lockFile, 'utf8'));
+  } catch {
+    /* no lock yet */
+  }
+  if (holder && holder !== process.pid && isAlive(holder)) {
+    console.error(`another HallBridge database server (pid ${holder}) is using ${dataDir}; stop it first`);
+    process.exit(3);
+  }
+  writeFileSync(lockFile, String(process.pid));
+}
+
+const db = await PGlite.create({ dataDir });
+const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: Number(port), maxConnections: Number(maxConnections) });
+await server.start();
+console.log(`ready postgresql://postgres:postgres@${server.getServerConn()}/postgres`);
+
+let closing = false;
+async function shutdown() {
+  if (closing) return;
+  closing = true;
+  await server.stop();
+  await db.close(); // flushes to dataDir
+  if (lockFile) rmSync(lockFile, { force: true });
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+if (process.env.PGLITE_EXIT_WITH_PARENT === '1') {
+  process.stdin.on('end', shutdown);
+  process.stdin.on('error', shutdown);
+  process.stdin.resume();
+}

@@ -1,0 +1,32 @@
+// Test tiers by suffix: *.spec.ts (no services), *.int-spec.ts (real PostgreSQL/PGlite/Redis/LiveKit),
+// test/e2e/*.e2e.ts (headless Chromium against the built product).
+const preset = require('./jest.preset');
+
+module.exports = {
+  projects: [
+    {
+      ...preset,
+      displayName: 'unit',
+      roots: ['<rootDir>/libs', '<rootDir>/apps'],
+      testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
+    },
+    {
+      ...preset,
+      displayName: 'int',
+      roots: ['<rootDir>/apps', '<rootDir>/test/int'],
+      testMatch: ['**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 60000,
+    },
+    {
+      ...preset,
+      displayName: 'e2e',
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.e2e.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 120000,
+    },
+  ],
+};

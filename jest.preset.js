@@ -1,0 +1,27 @@
+// Shared Jest settings: TypeScript through SWC (decorator metadata on, for NestJS), workspace aliases.
+const path = require('node:path');
+
+const root = __dirname;
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true, tsx: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    '^@hallbridge/contracts$': path.join(root, 'libs/contracts/src/index.ts'),
+    '^@hallbridge/domain$': path.join(root, 'libs/domain/src/index.ts'),
+    '^@hallbridge/i18n$': path.join(root, 'libs/i18n/src/index.ts'),
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+};

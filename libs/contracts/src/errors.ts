@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/**
+ * Every failure a client can see. The web app translates `code` through the i18n catalogue
+ * (`errors.<code>`); the server also sends a `message` in the caller's language.
+ */
+export const ErrorCode = z.enum([
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
+  'TOKEN_EXPIRED',
+  'TOKEN_INVALID',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'ROUTE_NOT_FOUND',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_FILE',
+  'IMPORT_INVALID',
+  'PAIRING_CODE_INVALID',
+  'RATE_LIMITED',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const FieldIssue = z.object({
+  path: z.string(),
+  message: z.string(),
+});
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
+export const ApiError = z.object({
+  statusCode: z.number().int(),
+  code: ErrorCode,
+  message: z.string(),
+  issues: z.array(FieldIssue).optional(),
+  details: z.unknown().optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;

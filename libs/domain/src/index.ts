@@ -1,0 +1,6 @@
+export * from './domain-error';
+export * from './session/session-state-machine';
+export * from './access/scope';
+export * from './roster/roster-validation';
+export * from './text/vietnamese';
+export * from './auth/login-throttle';

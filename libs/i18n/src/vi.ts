@@ -1,0 +1,50 @@
+/** The Vietnamese catalogue is the source of truth; every other language must have the same keys. */
+export const vi = {
+  common: {
+    appName: 'HallBridge',
+    networkError: 'Không kết nối được tới máy chủ. Kiểm tra mạng và thử lại.',
+  },
+  errors: {
+    VALIDATION_FAILED: 'Dữ liệu chưa hợp lệ: {{summary}}',
+    UNAUTHENTICATED: 'Bạn cần đăng nhập để tiếp tục.',
+    INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    TOO_MANY_ATTEMPTS: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {{minutes}} phút.',
+    TOKEN_EXPIRED: 'Phiên làm việc hoặc đường dẫn đã hết hạn. Vui lòng đăng nhập lại hoặc xin đường dẫn mới.',
+    TOKEN_INVALID: 'Đường dẫn hoặc mã truy cập không hợp lệ.',
+    FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này.',
+    NOT_FOUND: 'Không tìm thấy {{entity}}.',
+    ROUTE_NOT_FOUND: 'Không có địa chỉ {{method}} {{path}}.',
+    CONFLICT: 'Trùng dữ liệu: {{detail}}',
+    INVALID_TRANSITION: 'Không thể thực hiện "{{action}}" khi hội nghị đang ở trạng thái "{{state}}".',
+    PAYLOAD_TOO_LARGE: 'Tệp quá lớn. Dung lượng tối đa là {{limit}}.',
+    UNSUPPORTED_FILE: 'Không đọc được tệp này. Hãy dùng {{expected}}.',
+    IMPORT_INVALID: 'Danh sách có {{count}} lỗi, chưa có gì được nhập. Hãy sửa các dòng được báo và tải lên lại.',
+    PAIRING_CODE_INVALID: 'Mã ghép nối không đúng hoặc đã hết hạn.',
+    RATE_LIMITED: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.',
+    INTERNAL: 'Đã có lỗi ở máy chủ. Vui lòng thử lại.',
+  },
+  entities: {
+    unit: 'đơn vị',
+    member: 'đảng viên',
+    user: 'tài khoản',
+    site: 'điểm cầu',
+    session: 'hội nghị',
+    material: 'tài liệu',
+  },
+  importIssues: {
+    column_missing_name: 'Thiếu cột "Họ và tên".',
+    column_missing_unit: 'Thiếu cột "Chi bộ" (hoặc chọn chi bộ mặc định khi nhập).',
+    file_empty: 'Tệp không có dòng dữ liệu nào.',
+    too_many_rows: 'Tệp có quá nhiều dòng ({{value}}); tối đa 20.000 dòng mỗi lần.',
+    required: 'Ô này không được để trống.',
+    unit_unknown: 'Không có chi bộ "{{value}}" trong phạm vi bạn quản lý.',
+    unit_not_branch: '"{{value}}" không phải là chi bộ; đảng viên phải thuộc một chi bộ.',
+    status_unknown: 'Trạng thái "{{value}}" không hợp lệ; dùng "Đang sinh hoạt", "Miễn sinh hoạt" hoặc "Ngừng sinh hoạt".',
+    phone_invalid: 'Số điện thoại "{{value}}" không hợp lệ (ví dụ đúng: 0912345678).',
+    email_invalid: 'Email "{{value}}" không hợp lệ.',
+    too_long: 'Nội dung quá dài.',
+    sheet_unreadable: 'Không đọc được bảng tính: {{value}}',
+  },
+};
+
+export type Catalogue = typeof vi;
