@@ -18,6 +18,8 @@ module.exports = {
       },
     ],
   },
+  // ESM-only packages are compiled to CommonJS for Jest (Node itself loads them with require(esm)).
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   moduleNameMapper: {
     '^@hallbridge/contracts$': path.join(root, 'libs/contracts/src/index.ts'),
     '^@hallbridge/domain$': path.join(root, 'libs/domain/src/index.ts'),

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Serves a PGlite database (PostgreSQL compiled to WASM, files in a directory) on loopback through
 // pglite-socket, for the embedded default. Runs as its own process so queries never block the API's
-// event loop, and so only one server ever opens a data directory (it holds <dataDir>/server.lock).
+// event loop, and so only one server ever opens a data directory (it holds <dataDir>/server.lock,
+// which also tells other processes, such as `npm run seed:demo`, where to connect).
 //   usage: node infra/database/pglite-server.mjs <dataDir|memory://> [port=0] [maxConnections=16]
 //   prints: "ready postgresql://postgres:postgres@127.0.0.1:<port>/postgres" once it accepts connections.
 // It stops on SIGINT/SIGTERM and, with PGLITE_EXIT_WITH_PARENT=1, when its parent closes stdin (so a
@@ -26,23 +27,25 @@ function isAlive(pid) {
 
 if (lockFile) {
   mkdirSync(dataDir, { recursive: true });
-  let holder = NaN;
+  let holder = null;
   try {
-    holder = Number(readFileSync(lockFile, 'utf8'));
+    holder = JSON.parse(readFileSync(lockFile, 'utf8'));
   } catch {
     /* no lock yet */
   }
-  if (holder && holder !== process.pid && isAlive(holder)) {
-    console.error(`another HallBridge database server (pid ${holder}) is using ${dataDir}; stop it first`);
+  if (holder?.pid && holder.pid !== process.pid && isAlive(holder.pid)) {
+    console.error(`another HallBridge database server (pid ${holder.pid}) is using ${dataDir} at ${holder.url}; stop it first`);
     process.exit(3);
   }
-  writeFileSync(lockFile, String(process.pid));
+  writeFileSync(lockFile, JSON.stringify({ pid: process.pid, url: null }));
 }
 
 const db = await PGlite.create({ dataDir });
 const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: Number(port), maxConnections: Number(maxConnections) });
 await server.start();
-console.log(`ready postgresql://postgres:postgres@${server.getServerConn()}/postgres`);
+const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres`;
+if (lockFile) writeFileSync(lockFile, JSON.stringify({ pid: process.pid, url }));
+console.log(`ready ${url}`);
 
 let closing = false;
 async function shutdown() {

@@ -1,4 +1,4 @@
-import { type INestApplication, Logger } from '@nestjs/common';
+import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -45,9 +45,16 @@ function serveWeb(app: NestExpressApplication, webDist: string): void {
   });
 }
 
+/** LOG_LEVEL: silent, error, warn or log (default). Route mapping chatter stays at debug. */
+function logLevels(level = 'log'): LogLevel[] | false {
+  const order: LogLevel[] = ['error', 'warn', 'log'];
+  if (level === 'silent') return false;
+  return order.slice(0, Math.max(1, order.indexOf(level as LogLevel) + 1));
+}
+
 export async function createApp(config: AppConfig, db: Database): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, db), {
-    logger: process.env.LOG_LEVEL === 'silent' ? false : ['log', 'warn', 'error'],
+    logger: logLevels(process.env.LOG_LEVEL),
     bodyParser: false,
   });
   app.set('trust proxy', 'loopback');

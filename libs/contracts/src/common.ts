@@ -27,3 +27,9 @@ export const OptionalText = (max: number) =>
     .nullish();
 
 export const IdParam = z.object({ id: Id });
+
+/** A person's name as typed: Unicode NFC (so composed and decomposed Vietnamese match) and single spaces. */
+export const PersonName = z
+  .string()
+  .transform((v) => v.normalize('NFC').replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(1).max(120));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, OptionalText, Text } from './common';
+import { Id, OptionalText, PersonName } from './common';
 
 /** `exempt`: excused from regular branch activities (old age, illness); not counted as required. */
 export const MemberStatus = z.enum(['active', 'exempt', 'inactive']);
@@ -30,14 +30,17 @@ export const Phone = z
   .pipe(z.string().regex(/^(\+?84|0)\d{8,10}$/, 'a Vietnamese phone number such as 0912345678'));
 
 export const MemberFields = z.object({
-  fullName: Text(120),
+  fullName: PersonName,
   position: OptionalText(120),
   phone: Phone.nullish(),
   email: z.string().trim().toLowerCase().pipe(z.email('an e-mail address such as ten@example.vn').max(200)).nullish(),
-  status: MemberStatus.default('active'),
+  status: MemberStatus,
 });
 
-export const CreateMemberBody = MemberFields.extend({ unitId: Id }).meta({ id: 'CreateMemberBody' });
+// Defaults belong to creation only: `.partial()` keeps defaults, and an edit must not reset fields it leaves out.
+export const CreateMemberBody = MemberFields.extend({ unitId: Id, status: MemberStatus.default('active') }).meta({
+  id: 'CreateMemberBody',
+});
 export type CreateMemberBody = z.infer<typeof CreateMemberBody>;
 
 export const UpdateMemberBody = MemberFields.partial()

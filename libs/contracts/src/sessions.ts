@@ -71,11 +71,12 @@ const SessionFields = z.object({
   description: OptionalText(5000),
   startsAt: IsoDateTime,
   endsAt: IsoDateTime,
-  mode: SessionMode.default('hybrid'),
+  mode: SessionMode,
   hostUnitId: Id,
   /** Every member of these units and of the units under them is invited. */
-  invitedUnitIds: z.array(Id).max(1000).default([]),
-  presenterIds: z.array(Id).max(50).default([]),
+  invitedUnitIds: z.array(Id).max(1000),
+  presenterIds: z.array(Id).max(50),
+  /** Replaced as a whole when given; a field left out takes its default. */
   attendanceRules: AttendanceRules.optional(),
 });
 
@@ -83,7 +84,14 @@ const endsAfterStart = (v: { startsAt?: string; endsAt?: string }) =>
   !v.startsAt || !v.endsAt || Date.parse(v.endsAt) > Date.parse(v.startsAt);
 const endsAfterStartIssue = { message: 'the end must be after the start', path: ['endsAt'] };
 
-export const CreateSessionBody = SessionFields.refine(endsAfterStart, endsAfterStartIssue).meta({
+// Defaults belong to creation only: `.partial()` keeps defaults, and an edit must not reset fields it leaves out.
+export const CreateSessionBody = SessionFields.extend({
+  mode: SessionMode.default('hybrid'),
+  invitedUnitIds: SessionFields.shape.invitedUnitIds.default([]),
+  presenterIds: SessionFields.shape.presenterIds.default([]),
+})
+  .refine(endsAfterStart, endsAfterStartIssue)
+  .meta({
   id: 'CreateSessionBody',
 });
 export type CreateSessionBody = z.infer<typeof CreateSessionBody>;

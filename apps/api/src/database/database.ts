@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { repoRoot } from '../config/repo-root';
@@ -21,11 +22,24 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+/** The server already serving this data directory (started by a running app), if any. */
+function runningEmbeddedDatabase(dataDir: string): EmbeddedDatabase | null {
+  try {
+    const lock = JSON.parse(readFileSync(join(dataDir, 'server.lock'), 'utf8')) as { pid: number; url: string | null };
+    process.kill(lock.pid, 0);
+    return lock.url ? { url: lock.url, stop: async () => {} } : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Starts the PGlite server process on a free loopback port. It exits with the app (it watches its
- * stdin) and refuses a data directory another server already holds.
+ * Starts the PGlite server process on a free loopback port, or joins the one a running app already
+ * started on this data directory. A server we start exits with us (it watches its stdin).
  */
 export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+  const running = runningEmbeddedDatabase(dataDir);
+  if (running) return running;
   const { child, match } = await startUntilReady(
     process.execPath,
     [join(repoRoot(), 'infra', 'database', 'pglite-server.mjs'), dataDir, '0', '16'],

@@ -81,12 +81,12 @@ export class UnitsService {
       if (body.code && body.code !== unit.code) await this.assertCodeFree(tx, body.code);
       let path = unit.path;
       if (body.parentId && body.parentId !== unit.parentId) {
-        const parent = await this.findInScope(actor, body.parentId);
+        const parent = await this.findInScope(actor, body.parentId, tx);
         if (parent.kind !== 'committee' || isWithin(parent.path, unit.id))
           throw new DomainError('CONFLICT', { detail: 'a unit cannot move under a branch or under itself' });
         path = childPath(parent.path, unit.id);
         // Re-root the whole subtree: every descendant path starts with the old path.
-        await tx.$executeRaw`UPDATE "Unit" SET "path" = ${path} || substring("path" from ${unit.path.length + 1}) WHERE "path" LIKE ${`${unit.path}%`}`;
+        await tx.$executeRaw`UPDATE "Unit" SET "path" = ${path}::text || substring("path" from ${unit.path.length + 1}::int) WHERE "path" LIKE ${`${unit.path}%`}`;
       }
       const updated = await tx.unit.update({
         where: { id },
@@ -138,8 +138,8 @@ export class UnitsService {
   }
 
   /** Loads a unit the actor may manage; outside the scope it does not exist for them. */
-  async findInScope(actor: RequestActor, id: string): Promise<UnitRow> {
-    const unit = await this.prisma.unit.findUnique({ where: { id } });
+  async findInScope(actor: RequestActor, id: string, tx: Tx = this.prisma): Promise<UnitRow> {
+    const unit = await tx.unit.findUnique({ where: { id } });
     if (!unit || !isWithin(unit.path, actor.unitId)) throw new DomainError('NOT_FOUND', { entity: 'unit' });
     if (!canManageUnit(actor, unit.path)) throw new DomainError('FORBIDDEN');
     return unit;

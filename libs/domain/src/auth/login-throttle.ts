@@ -7,13 +7,11 @@ export interface LoginThrottlePolicy {
   windowMs: number;
 }
 
-export const defaultLoginThrottle: LoginThrottlePolicy = { maxFailures: 5, windowMs: 15 * 60_000 };
-
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
-    private readonly policy: LoginThrottlePolicy = defaultLoginThrottle,
+    private readonly policy: LoginThrottlePolicy,
     private readonly now: () => number = Date.now,
   ) {}
 

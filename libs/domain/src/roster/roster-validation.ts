@@ -1,5 +1,5 @@
 import { MemberFields, type MemberStatus } from '@hallbridge/contracts';
-import { matchKey, tidyName } from '../text/vietnamese';
+import { matchKey } from '../text/vietnamese';
 
 /** Columns a roster can carry, with the headers offices actually use (compared without diacritics). */
 const columnAliases = {
@@ -152,7 +152,7 @@ export function validateRoster(headers: string[], rows: RosterRow[], ctx: Roster
     if (!status) rowIssues.push({ row: r.row, column: header('status'), code: 'status_unknown', value: statusText });
 
     const parsed = MemberFields.safeParse({
-      fullName: tidyName(cell(r, 'fullName')),
+      fullName: cell(r, 'fullName'),
       position: cell(r, 'position'),
       phone: cell(r, 'phone') || null,
       email: cell(r, 'email') || null,

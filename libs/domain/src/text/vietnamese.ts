@@ -12,11 +12,6 @@ export function matchKey(text: string): string {
   return foldDiacritics(text).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Tidies a typed full name: NFC, single spaces. Capitalisation is kept as the office wrote it. */
-export function tidyName(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
-}
-
 const collators = new Map<string, Intl.Collator>();
 
 /**

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite, on a bare machine too. Installs and starts what the tests need
+# (Chromium, PostgreSQL, LibreOffice, poppler, livekit-server) through the project's own scripts,
+# then lint, typecheck, build, unit, integration (PGlite and PostgreSQL) and end-to-end (Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NX_DAEMON=false NX_NO_CLOUD=true
+step() { printf '\n== %s\n' "$*"; }
+
+step "tools"
+bash infra/ensure-tools.sh chromium postgresql libreoffice poppler
+
+step "format, lint, typecheck, build"
+npx prettier --check . --log-level warn
+npx nx run-many -t lint typecheck build --outputStyle=static
+
+step "unit tests"
+npx jest --selectProjects unit --ci
+
+step "integration tests (PGlite and PostgreSQL)"
+npx jest --selectProjects int --ci
+
+step "end-to-end tests (headless Chromium)"
+npx jest --selectProjects e2e --ci --maxWorkers=1
