@@ -4,3 +4,4 @@ export * from './access/scope';
 export * from './roster/roster-validation';
 export * from './text/vietnamese';
 export * from './auth/login-throttle';
+export * from './attendance';

@@ -1,0 +1,6 @@
+export * from './presence-intervals';
+export * from './site-presence';
+export * from './attendance-window';
+export * from './attendance-status';
+export * from './member-attendance';
+export * from './attendance-summary';
