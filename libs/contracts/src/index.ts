@@ -9,3 +9,5 @@ export * from './sessions';
 export * from './audit';
 export * from './health';
 export * from './setup';
+export * from './live';
+export * from './slides';

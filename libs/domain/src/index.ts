@@ -5,3 +5,4 @@ export * from './roster/roster-validation';
 export * from './text/vietnamese';
 export * from './auth/login-throttle';
 export * from './attendance';
+export * from './live';

@@ -1,0 +1,3 @@
+export * from './live-state';
+export * from './live-events';
+export * from './live-commands';

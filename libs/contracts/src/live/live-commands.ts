@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { Id } from '../common';
+import { type ErrorCode, FieldIssue } from '../errors';
+import { type LiveEvent, LivePointer, type PresenceUpdate } from './live-events';
+import { LiveSettings, type LiveSnapshot, ParticipantKey, PollKind, PollOption, type PollTally, QuestionStatus } from './live-state';
+
+/** Every command names its room and carries a client-made id, so a retry after a blip applies once. */
+const command = <T extends z.ZodRawShape>(shape: T) =>
+  z.object({ commandId: z.string().min(8).max(64), sessionId: Id, ...shape });
+
+export const PollDraft = z
+  .object({
+    question: z.string().trim().min(1).max(500),
+    kind: PollKind,
+    options: z.array(PollOption).max(12).default([]),
+    ratingMax: z.number().int().min(2).max(10).nullable().default(null),
+    correctOptionIds: z.array(z.string()).nullable().default(null),
+    anonymous: z.boolean().default(true),
+    allowChange: z.boolean().default(false),
+  })
+  .superRefine((p, ctx) => {
+    const ids = p.options.map((o) => o.id);
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids must differ' });
+    const choice = p.kind === 'single' || p.kind === 'multiple' || p.kind === 'quiz';
+    if (choice && p.options.length < 2) ctx.addIssue({ code: 'custom', path: ['options'], message: 'give at least two options' });
+    if (p.kind === 'rating' && !p.ratingMax) ctx.addIssue({ code: 'custom', path: ['ratingMax'], message: 'a rating poll needs its maximum' });
+    if (p.kind === 'quiz') {
+      const right = p.correctOptionIds ?? [];
+      if (right.length === 0 || right.some((id) => !ids.includes(id)))
+        ctx.addIssue({ code: 'custom', path: ['correctOptionIds'], message: 'mark the right answer among the options' });
+    }
+  });
+export type PollDraft = z.infer<typeof PollDraft>;
+
+export const LiveCommands = {
+  'room:join': z.object({ sessionId: Id, lastSeq: z.number().int().min(0).nullish() }),
+  'slide:go': command({ deckId: Id, page: z.number().int().min(1) }),
+  'slide:handover': command({ userId: Id }),
+  'poll:save': command({ pollId: Id.nullish(), poll: PollDraft }),
+  'poll:delete': command({ pollId: Id }),
+  'poll:open': command({ pollId: Id }),
+  'poll:close': command({ pollId: Id }),
+  'poll:results': command({ pollId: Id, visible: z.boolean() }),
+  'poll:answer': command({ pollId: Id, answer: z.array(z.string().trim().min(1).max(500)).min(1).max(12) }),
+  'poll:site-count': command({ pollId: Id, counts: z.record(z.string(), z.number().int().min(0).max(10_000)) }),
+  'hand:raise': command({ topic: z.string().trim().max(140).nullish() }),
+  'hand:lower': command({ key: ParticipantKey.nullish() }),
+  'floor:grant': command({ key: ParticipantKey, withCamera: z.boolean().default(false) }),
+  'floor:revoke': command({ key: ParticipantKey }),
+  'question:ask': command({ text: z.string().trim().min(1).max(1000), anonymous: z.boolean().default(false) }),
+  'question:vote': command({ questionId: Id, vote: z.boolean() }),
+  'question:moderate': command({ questionId: Id, status: QuestionStatus }),
+  'chat:send': command({ text: z.string().trim().min(1).max(1000) }),
+  'chat:remove': command({ messageId: Id }),
+  'settings:update': command({ settings: LiveSettings.partial() }),
+} as const;
+export type LiveCommandName = keyof typeof LiveCommands;
+export type LiveCommand<N extends LiveCommandName> = z.infer<(typeof LiveCommands)[N]>;
+
+export const PointerCommand = z.object({ sessionId: Id, pointer: LivePointer });
+
+export type LiveAck<T = unknown> =
+  | { ok: true; seq: number; data?: T }
+  | { ok: false; code: ErrorCode; message: string; issues?: FieldIssue[] };
+
+export interface JoinResultData {
+  snapshot: LiveSnapshot | null;
+  /** When the client's lastSeq is still in the room's buffer: only the events it missed. */
+  events: LiveEvent[] | null;
+}
+
+/** Changes that concern one participant only (their answers, upvotes, quiz points). */
+export type PersonalUpdate =
+  | { type: 'answer'; pollId: string; answer: string[] }
+  | { type: 'vote'; questionId: string; voted: boolean }
+  | { type: 'score'; score: number };
+
+export interface ServerToClientEvents {
+  'live:event': (event: LiveEvent) => void;
+  'live:pointer': (update: { sessionId: string; pointer: LivePointer }) => void;
+  'live:personal': (update: PersonalUpdate) => void;
+  /** Poll results, coalesced (several answers, one update); not sequenced. */
+  'live:tally': (tally: PollTally) => void;
+  'live:presence': (update: PresenceUpdate) => void;
+  /** A slide deck of the session was added, converted further, or removed: refetch it. */
+  'live:deck': (update: { deckId: string }) => void;
+  /** The room was closed for this viewer (session cancelled, access withdrawn). */
+  'live:closed': (reason: { code: ErrorCode; message: string }) => void;
+}
+
+type AckHandler<P, T = unknown> = (payload: P, ack: (result: LiveAck<T>) => void) => void;
+
+export type ClientToServerEvents = {
+  [N in LiveCommandName]: AckHandler<z.input<(typeof LiveCommands)[N]>, N extends 'room:join' ? JoinResultData : unknown>;
+} & {
+  'slide:pointer': (payload: z.input<typeof PointerCommand>) => void;
+};

@@ -1,0 +1,197 @@
+import type {
+  ChatMessage,
+  FloorHolder,
+  Hand,
+  LiveSettings,
+  Participant,
+  Poll,
+  Question,
+  SessionState,
+  SlidePosition,
+} from '@hallbridge/contracts';
+import type { ParticipantRef, RoomFact, StoredFact } from './room-facts';
+
+export const CHAT_KEPT = 300;
+
+export const defaultLiveSettings: LiveSettings = { chatEnabled: true, questionsModerated: false, maxFloor: 1 };
+
+export interface StoredQuestion extends Question {
+  /** Kept for the record even when the question is anonymous to other participants. */
+  authorKey: string;
+  anonymous: boolean;
+}
+
+/** The authoritative state of one live room on the server (the full picture, before projection). */
+export interface RoomState {
+  sessionId: string;
+  seq: number;
+  state: SessionState;
+  slide: SlidePosition;
+  settings: LiveSettings;
+  polls: Map<string, Poll>;
+  /** pollId → participant key → answer. */
+  answers: Map<string, Map<string, string[]>>;
+  /** pollId → site key → show-of-hands count per option. */
+  siteCounts: Map<string, Map<string, Record<string, number>>>;
+  hands: Hand[];
+  floor: FloorHolder[];
+  questions: Map<string, StoredQuestion>;
+  /** questionId → keys of those who upvoted. */
+  questionVotes: Map<string, Set<string>>;
+  chat: ChatMessage[];
+  /** Connected participants (not part of the fact log: presence is captured apart). */
+  participants: Map<string, Participant>;
+}
+
+export function createRoom(sessionId: string, state: SessionState): RoomState {
+  return {
+    sessionId,
+    seq: 0,
+    state,
+    slide: { deckId: null, page: 1, controllerUserId: null },
+    settings: { ...defaultLiveSettings },
+    polls: new Map(),
+    answers: new Map(),
+    siteCounts: new Map(),
+    hands: [],
+    floor: [],
+    questions: new Map(),
+    questionVotes: new Map(),
+    chat: [],
+    participants: new Map(),
+  };
+}
+
+const holder = (p: ParticipantRef) => ({ key: p.key, name: p.name, unitName: p.unitName, role: p.role });
+
+/** Folds one fact into the room. Facts were checked when decided; applying never fails. */
+export function applyFact(room: RoomState, { seq, at, fact }: StoredFact): void {
+  room.seq = Math.max(room.seq, seq);
+  switch (fact.type) {
+    case 'session.state':
+      room.state = fact.state;
+      if (fact.state !== 'live') {
+        room.hands = [];
+        room.floor = [];
+        for (const poll of room.polls.values()) if (poll.status === 'open') room.polls.set(poll.id, { ...poll, status: 'closed', closedAt: at });
+      }
+      break;
+    case 'slide.moved':
+      room.slide = { ...room.slide, deckId: fact.deckId, page: fact.page };
+      break;
+    case 'slide.controller':
+      room.slide = { ...room.slide, controllerUserId: fact.userId };
+      break;
+    case 'settings.changed':
+      room.settings = { ...room.settings, ...fact.settings };
+      break;
+    case 'poll.saved': {
+      const before = room.polls.get(fact.pollId);
+      room.polls.set(fact.pollId, {
+        id: fact.pollId,
+        question: fact.poll.question,
+        kind: fact.poll.kind,
+        options: fact.poll.options,
+        ratingMax: fact.poll.ratingMax,
+        correctOptionIds: fact.poll.correctOptionIds,
+        anonymous: fact.poll.anonymous,
+        allowChange: fact.poll.allowChange,
+        status: before?.status ?? 'draft',
+        resultsVisible: before?.resultsVisible ?? false,
+        openedAt: before?.openedAt ?? null,
+        closedAt: before?.closedAt ?? null,
+        position: fact.position,
+      });
+      break;
+    }
+    case 'poll.deleted':
+      room.polls.delete(fact.pollId);
+      room.answers.delete(fact.pollId);
+      room.siteCounts.delete(fact.pollId);
+      break;
+    case 'poll.opened':
+      updatePoll(room, fact.pollId, { status: 'open', openedAt: at, closedAt: null });
+      break;
+    case 'poll.closed':
+      updatePoll(room, fact.pollId, { status: 'closed', closedAt: at });
+      break;
+    case 'poll.results':
+      updatePoll(room, fact.pollId, { resultsVisible: fact.visible });
+      break;
+    case 'poll.answered':
+      mapOf(room.answers, fact.pollId).set(fact.key, fact.answer);
+      break;
+    case 'poll.site-counted':
+      mapOf(room.siteCounts, fact.pollId).set(fact.siteKey, fact.counts);
+      break;
+    case 'hand.raised': {
+      const existing = room.hands.find((h) => h.key === fact.participant.key);
+      if (existing) existing.topic = fact.topic;
+      else room.hands.push({ ...holder(fact.participant), topic: fact.topic, raisedAt: at });
+      break;
+    }
+    case 'hand.lowered':
+      room.hands = room.hands.filter((h) => h.key !== fact.key);
+      break;
+    case 'floor.granted':
+      room.hands = room.hands.filter((h) => h.key !== fact.participant.key);
+      room.floor = room.floor.filter((f) => f.key !== fact.participant.key);
+      room.floor.push({ ...holder(fact.participant), since: at, withCamera: fact.withCamera });
+      break;
+    case 'floor.revoked':
+      room.floor = room.floor.filter((f) => f.key !== fact.key);
+      break;
+    case 'question.asked':
+      room.questions.set(fact.questionId, {
+        id: fact.questionId,
+        text: fact.text,
+        authorKey: fact.author.key,
+        anonymous: fact.anonymous,
+        authorName: fact.anonymous ? null : fact.author.name,
+        authorUnitName: fact.anonymous ? null : fact.author.unitName,
+        status: fact.status,
+        votes: 0,
+        createdAt: at,
+      });
+      break;
+    case 'question.voted': {
+      const voters = room.questionVotes.get(fact.questionId) ?? new Set<string>();
+      if (fact.vote) voters.add(fact.key);
+      else voters.delete(fact.key);
+      room.questionVotes.set(fact.questionId, voters);
+      const q = room.questions.get(fact.questionId);
+      if (q) q.votes = voters.size;
+      break;
+    }
+    case 'question.moderated': {
+      const q = room.questions.get(fact.questionId);
+      if (q) q.status = fact.status;
+      break;
+    }
+    case 'chat.sent':
+      room.chat.push({ id: fact.messageId, authorKey: fact.author.key, authorName: fact.author.name, text: fact.text, at, hidden: false });
+      if (room.chat.length > CHAT_KEPT) room.chat.splice(0, room.chat.length - CHAT_KEPT);
+      break;
+    case 'chat.removed': {
+      const m = room.chat.find((c) => c.id === fact.messageId);
+      if (m) m.hidden = true;
+      break;
+    }
+  }
+}
+
+function updatePoll(room: RoomState, pollId: string, change: Partial<Poll>): void {
+  const poll = room.polls.get(pollId);
+  if (poll) room.polls.set(pollId, { ...poll, ...change });
+}
+
+function mapOf<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = outer.get(key);
+  if (!inner) {
+    inner = new Map();
+    outer.set(key, inner);
+  }
+  return inner;
+}
+
+export type { RoomFact };
