@@ -1,11 +1,59 @@
-import { useTranslation } from 'react-i18next';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
+import { usePrincipal } from './auth/auth-store';
+import { RequireStaff } from './auth/require-staff';
+import { homeOf } from './auth/roles';
+import { MemberLayout } from './layouts/member-layout';
+import { StaffLayout } from './layouts/staff-layout';
+import { AccountsPage } from './pages/accounts-page';
+import { AuditPage } from './pages/audit-page';
+import { JoinPage } from './pages/join-page';
+import { MePage } from './pages/me-page';
+import { MeSessionPage } from './pages/me-session-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { RosterPage } from './pages/roster-page';
+import { SessionDetailPage } from './pages/session-detail-page';
+import { SessionEditorPage } from './pages/session-editor-page';
+import { SessionsPage } from './pages/sessions-page';
+import { SetupPage } from './pages/setup-page';
+import { SignInPage } from './pages/sign-in-page';
+import { SitePage } from './pages/site-page';
+import { SitesPage } from './pages/sites-page';
+import { UnitsPage } from './pages/units-page';
+
+function Home() {
+  return <Navigate to={homeOf(usePrincipal())} replace />;
+}
 
 export function App() {
-  const { t } = useTranslation();
   return (
     <Routes>
-      <Route path="*" element={<main>{t('common.appName')}</main>} />
+      <Route index element={<Home />} />
+      <Route path="setup" element={<SetupPage />} />
+      <Route path="sign-in" element={<SignInPage />} />
+      <Route path="j/:token" element={<JoinPage />} />
+      <Route path="site" element={<SitePage />} />
+      <Route path="me" element={<MemberLayout />}>
+        <Route index element={<MePage />} />
+        <Route path="sessions/:id" element={<MeSessionPage />} />
+      </Route>
+      <Route element={<RequireStaff />}>
+        <Route element={<StaffLayout />}>
+          <Route path="sessions" element={<SessionsPage />} />
+          <Route path="sessions/:id" element={<SessionDetailPage />} />
+          <Route element={<RequireStaff roles={['organiser']} />}>
+            <Route path="sessions/new" element={<SessionEditorPage />} />
+            <Route path="sessions/:id/edit" element={<SessionEditorPage />} />
+            <Route path="units" element={<UnitsPage />} />
+            <Route path="accounts" element={<AccountsPage />} />
+            <Route path="audit" element={<AuditPage />} />
+          </Route>
+          <Route element={<RequireStaff roles={['organiser', 'secretary']} />}>
+            <Route path="roster" element={<RosterPage />} />
+            <Route path="sites" element={<SitesPage />} />
+          </Route>
+        </Route>
+      </Route>
+      <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
 }

@@ -1,10 +1,11 @@
+// Shared styles first, so each component's own stylesheet can refine them.
+import './styles.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app';
 import { setupI18n } from './i18n/setup';
-import './styles.css';
 
 setupI18n();
 

@@ -15,9 +15,19 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+interface RequestOptions {
+  /** Sign-in, join and pairing calls go without the stored token, so their failure cannot sign anyone out. */
+  anonymous?: boolean;
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { 'Accept-Language': i18next.language || 'vi' };
-  const token = authStore.token();
+  const token = options.anonymous ? null : authStore.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
@@ -36,14 +46,21 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (!res.ok) {
     const err = (data ?? {}) as Partial<ApiError>;
     if (res.status === 401 && token) authStore.clear();
-    throw new ApiRequestError(res.status, err.code ?? 'INTERNAL', err.message ?? res.statusText, err.issues, err.details);
+    throw new ApiRequestError(
+      res.status,
+      err.code ?? 'INTERNAL',
+      err.message ?? res.statusText,
+      err.issues,
+      err.details,
+    );
   }
   return data as T;
 }
 
 export const http = {
   get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('POST', path, body ?? {}, options),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: (path: string) => request<void>('DELETE', path),
   upload: <T>(path: string, file: File) => {

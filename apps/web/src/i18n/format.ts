@@ -20,7 +20,8 @@ export const formatBytes = (bytes: number) =>
     ? `${formatNumber(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`
     : `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`;
 
-export const monthTitle = (d: Date) => new Intl.DateTimeFormat(tag(), { month: 'long', year: 'numeric' }).format(d);
+export const monthTitle = (d: Date) =>
+  new Intl.DateTimeFormat(tag(), { month: 'long', year: 'numeric' }).format(d);
 
 export const weekdayNames = () => {
   const monday = new Date(2024, 0, 1);

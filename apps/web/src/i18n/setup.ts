@@ -7,7 +7,12 @@ const storageKey = 'hallbridge.locale';
 /** Vietnamese unless the user chose otherwise (?lang=en, the language switch, or a stored choice). */
 export function initialLocale(): CatalogueLocale {
   const fromUrl = new URLSearchParams(window.location.search).get('lang');
-  if (fromUrl) return pickLocale(fromUrl);
+  if (fromUrl) {
+    // A link with ?lang=en keeps the interface in English on the pages that follow.
+    const locale = pickLocale(fromUrl);
+    localStorage.setItem(storageKey, locale);
+    return locale;
+  }
   return pickLocale(localStorage.getItem(storageKey));
 }
 

@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useSession } from '../api/sessions';
+import { useUnitTree } from '../api/units';
+import { usePrincipal } from '../auth/auth-store';
+import { JoinLinksPanel } from '../components/join-links-panel';
+import { MaterialsPanel } from '../components/materials-panel';
+import { PageHeader } from '../components/page-header';
+import { QueryState } from '../components/query-state';
+import { SessionActionsBar } from '../components/session-actions-bar';
+import { SessionFacts } from '../components/session-facts';
+import { StateBadge } from '../components/state-badge';
+import { fullyLocked } from '../lib/session-draft';
+import './session-detail-page.css';
+
+export function SessionDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const principal = usePrincipal();
+  const session = useSession(id);
+  const manager = principal?.role === 'organiser';
+  const sendsLinks = manager || principal?.role === 'secretary';
+  const units = useUnitTree(sendsLinks);
+  const s = session.data;
+  const presents = !!s && s.presenters.some((p) => p.userId === principal?.userId);
+
+  return (
+    <QueryState loading={session.isLoading} error={session.error}>
+      {s && (
+        <div className="stack stack--loose" data-testid="session-detail">
+          <p>
+            <Link to="/sessions" className="back-link">
+              <span aria-hidden="true">← </span>
+              {t('sessions.backToList')}
+            </Link>
+          </p>
+          <PageHeader
+            title={
+              <>
+                <span data-testid="session-detail-title">{s.title}</span> <StateBadge state={s.state} />
+              </>
+            }
+            actions={
+              manager && (
+                <>
+                  <Link
+                    to={`/audit?sessionId=${s.id}`}
+                    className="button button--ghost"
+                    data-testid="session-audit"
+                  >
+                    {t('sessions.detail.history')}
+                  </Link>
+                  {!fullyLocked(s.state) && (
+                    <Link to={`/sessions/${s.id}/edit`} className="button" data-testid="session-edit">
+                      {t('common.edit')}
+                    </Link>
+                  )}
+                </>
+              )
+            }
+          />
+          <SessionActionsBar sessionId={s.id} />
+          <div className="detail-grid">
+            <section className="panel" aria-label={t('sessions.detail.facts')}>
+              <SessionFacts session={s} />
+            </section>
+            <MaterialsPanel
+              sessionId={s.id}
+              materials={s.materials}
+              canUpload={manager || presents}
+              canDelete={manager}
+            />
+          </div>
+          {sendsLinks && <JoinLinksPanel sessionId={s.id} tree={units.tree} />}
+        </div>
+      )}
+    </QueryState>
+  );
+}
