@@ -1,0 +1,153 @@
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { ErrorCode } from '@hallbridge/contracts';
+import { DomainError } from '@hallbridge/domain';
+import { join } from 'node:path';
+import { Prisma, PrismaService } from '../database/prisma.service';
+import { FileStorage } from '../files/file-storage.service';
+import { DeckConverter, type DeckProgress } from './conversion/deck-converter';
+import { DeckEvents } from './deck-events';
+import { toDeck, type DeckRow } from './deck-view';
+import { JobAborted, JobQueue } from './job-queue';
+
+/** A deck whose conversion was started this often without finishing has taken the server down with it. */
+const MAX_ATTEMPTS = 3;
+/** Progress reaches listeners on every page, the database at most this often. */
+const SAVE_PROGRESS_EVERY_MS = 1000;
+
+/**
+ * Converts uploaded decks in the background, one at a time (two cores: the other one serves the
+ * live room). State lives on the Deck row, so decks left queued or converting by a restart are
+ * picked up again at startup.
+ */
+@Injectable()
+export class DeckJobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Slides');
+  private readonly queue = new JobQueue<string>(
+    (id, signal) => this.convert(id, signal),
+    1,
+    (id, e) => this.logger.error(`deck ${id}: conversion job failed`, (e as Error)?.stack ?? String(e)),
+  );
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly files: FileStorage,
+    private readonly converter: DeckConverter,
+    private readonly events: DeckEvents,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const pending = await this.prisma.deck.findMany({
+      where: { status: { in: ['queued', 'converting'] } },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true },
+    });
+    if (pending.length) this.logger.log(`re-queueing ${pending.length} deck(s) left unconverted`);
+    for (const { id } of pending) this.queue.push(id);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+
+  enqueue(deckId: string): void {
+    this.queue.push(deckId);
+  }
+
+  /** Stops the deck's conversion (dropping it from the queue) and waits until its processes are gone. */
+  cancel(deckId: string): Promise<void> {
+    return this.queue.cancel(deckId);
+  }
+
+  /** Resolves when no conversion is queued or running (tests, benchmarks). */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  private async convert(id: string, signal: AbortSignal): Promise<void> {
+    const row = await this.prisma.deck.findUnique({ where: { id } });
+    if (!row || (row.status !== 'queued' && row.status !== 'converting')) return;
+    if (row.attempts >= MAX_ATTEMPTS) {
+      this.logger.error(`deck ${id}: giving up after ${row.attempts} interrupted conversions`);
+      await this.save(id, {
+        status: 'failed',
+        errorCode: 'INTERNAL' satisfies ErrorCode,
+        errorParams: Prisma.DbNull,
+      });
+      return;
+    }
+    let current: DeckRow | null = await this.save(id, {
+      status: 'converting',
+      progress: 0,
+      attempts: { increment: 1 },
+    });
+    if (!current) return;
+
+    const dir = this.files.pathOf(row.storagePrefix);
+    let savedAt = Date.now();
+    const onProgress = (p: DeckProgress) => {
+      if (!current) return;
+      current = { ...current, progress: p.progress, updatedAt: new Date() };
+      this.events.emit('progress', toDeck(current));
+      if (Date.now() - savedAt < SAVE_PROGRESS_EVERY_MS) return;
+      savedAt = Date.now();
+      // Only while still converting: a late write must not undo the final state.
+      this.prisma.deck
+        .updateMany({ where: { id, status: 'converting' }, data: { progress: p.progress } })
+        .catch((e) => this.logger.warn(`deck ${id}: progress not saved: ${(e as Error).message}`));
+    };
+
+    try {
+      const result = await this.converter.convert(
+        { path: join(dir, 'source'), kind: row.sourceKind },
+        dir,
+        onProgress,
+        signal,
+      );
+      await this.save(id, {
+        status: 'ready',
+        progress: 1,
+        pageCount: result.pageCount,
+        pageWidth: result.pageWidth,
+        pageHeight: result.pageHeight,
+        notes: result.notes ?? Prisma.DbNull,
+        errorCode: null,
+        errorParams: Prisma.DbNull,
+      });
+      this.logger.log(`deck ${id}: ${result.pageCount} pages in ${result.timings.totalMs} ms`);
+    } catch (e) {
+      if (signal.aborted) {
+        // Deleted (the row is going away) or shutting down (pick it up again at the next start).
+        if ((signal.reason as JobAborted)?.why === 'shutdown') {
+          await this.prisma.deck.updateMany({
+            where: { id },
+            data: { status: 'queued', progress: 0, attempts: { decrement: 1 } },
+          });
+        }
+        return;
+      }
+      const failure = e instanceof DomainError ? e : new DomainError('INTERNAL');
+      if (!(e instanceof DomainError))
+        this.logger.error(`deck ${id}: conversion failed`, (e as Error)?.stack ?? String(e));
+      await this.save(id, {
+        status: 'failed',
+        progress: 0,
+        errorCode: failure.code,
+        errorParams: failure.params,
+      });
+    }
+  }
+
+  /** Updates the row if it still exists and tells the listeners; null when the deck is gone. */
+  private async save(id: string, data: Prisma.DeckUpdateManyMutationInput): Promise<DeckRow | null> {
+    const { count } = await this.prisma.deck.updateMany({ where: { id }, data });
+    if (!count) return null;
+    const row = await this.prisma.deck.findUnique({ where: { id } });
+    if (row) this.events.emit('progress', toDeck(row));
+    return row;
+  }
+}
