@@ -4,7 +4,13 @@ import { defineConfig } from 'prisma/config';
 // Prisma's native schema engine cannot be downloaded on our build machines. The CLI talks to a
 // stand-in that runs Prisma's own WASM schema engine through the pg driver adapter
 // (docs/decisions.md, "Prisma offline"). Set before the CLI looks for the engine.
-process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(__dirname, 'infra', 'database', 'prisma-engine', 'schema-engine-shim.mjs');
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(
+  __dirname,
+  'infra',
+  'database',
+  'prisma-engine',
+  'schema-engine-shim.mjs',
+);
 
 export default defineConfig({
   schema: 'prisma/schema.prisma',

@@ -34,14 +34,21 @@ if (lockFile) {
     /* no lock yet */
   }
   if (holder?.pid && holder.pid !== process.pid && isAlive(holder.pid)) {
-    console.error(`another HallBridge database server (pid ${holder.pid}) is using ${dataDir} at ${holder.url}; stop it first`);
+    console.error(
+      `another HallBridge database server (pid ${holder.pid}) is using ${dataDir} at ${holder.url}; stop it first`,
+    );
     process.exit(3);
   }
   writeFileSync(lockFile, JSON.stringify({ pid: process.pid, url: null }));
 }
 
 const db = await PGlite.create({ dataDir });
-const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: Number(port), maxConnections: Number(maxConnections) });
+const server = new PGLiteSocketServer({
+  db,
+  host: '127.0.0.1',
+  port: Number(port),
+  maxConnections: Number(maxConnections),
+});
 await server.start();
 const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres`;
 if (lockFile) writeFileSync(lockFile, JSON.stringify({ pid: process.pid, url }));

@@ -60,7 +60,8 @@ describe.each(databases)('sign-in, setup and error shapes on %s', (kind) => {
   });
 
   it('locks an account after repeated failed sign-ins, even with the right password', async () => {
-    for (let i = 0; i < 5; i++) expect((await api.post('/auth/login', { username: 'baocao', password: 'sai' })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await api.post('/auth/login', { username: 'baocao', password: 'sai' })).status).toBe(401);
     const locked = await api.post('/auth/login', { username: 'baocao', password: TEST_PASSWORD });
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('TOO_MANY_ATTEMPTS');
@@ -77,13 +78,20 @@ describe.each(databases)('sign-in, setup and error shapes on %s', (kind) => {
     expect(notJson.status).toBe(400);
     expect(notJson.body.code).toBe('VALIDATION_FAILED');
 
-    const tooBig = await api.request('POST', '/auth/login', JSON.stringify({ username: 'x', password: 'y'.repeat(2_000_000) }));
+    const tooBig = await api.request(
+      'POST',
+      '/auth/login',
+      JSON.stringify({ username: 'x', password: 'y'.repeat(2_000_000) }),
+    );
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.code).toBe('PAYLOAD_TOO_LARGE');
 
     const unknown = await api.get('/khong-co-duong-nay');
     expect(unknown.status).toBe(404);
-    expect(unknown.body).toMatchObject({ code: 'ROUTE_NOT_FOUND', message: expect.stringContaining('/api/khong-co-duong-nay') });
+    expect(unknown.body).toMatchObject({
+      code: 'ROUTE_NOT_FOUND',
+      message: expect.stringContaining('/api/khong-co-duong-nay'),
+    });
 
     const english = await api.inLanguage('en').get('/units');
     expect(english.status).toBe(401);
@@ -97,7 +105,9 @@ describe.each(databases)('sign-in, setup and error shapes on %s', (kind) => {
   it('publishes the OpenAPI document, identical to the reviewed copy in docs/openapi.json', async () => {
     const doc = await api.get('/docs-json');
     expect(doc.status).toBe(200);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/sessions/{id}/transitions']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/sessions/{id}/transitions']),
+    );
     const reviewed = JSON.parse(readFileSync(join(__dirname, '..', '..', 'docs', 'openapi.json'), 'utf8'));
     // On failure: the API changed; run `npm run openapi` and commit docs/openapi.json with the change.
     expect(doc.body).toEqual(reviewed);

@@ -26,7 +26,12 @@ describe.each(databases)('units, accounts and sites with scope checks on %s', (k
     const district = await districtOrganiser.get('/units');
     expect(district.body.map((u: { code: string }) => u.code).sort()).toEqual(['CB1', 'CB2', 'HU-DONG']);
     const b1 = district.body.find((u: { code: string }) => u.code === 'CB1');
-    expect(b1).toMatchObject({ parentId: org.units.D1.id, kind: 'branch', memberCount: 2, participationTarget: 95 });
+    expect(b1).toMatchObject({
+      parentId: org.units.D1.id,
+      kind: 'branch',
+      memberCount: 2,
+      participationTarget: 95,
+    });
   });
 
   it('creates, renames, moves and deletes units, auditing each change', async () => {
@@ -41,10 +46,14 @@ describe.each(databases)('units, accounts and sites with scope checks on %s', (k
     expect(renamed.body.name).toBe('Chi bộ Thôn Ba');
 
     // The district organiser cannot move it outside their subtree; the provincial one can.
-    expect((await districtOrganiser.patch(`/units/${created.body.id}`, { parentId: org.units.P.id })).status).toBe(404);
+    expect(
+      (await districtOrganiser.patch(`/units/${created.body.id}`, { parentId: org.units.P.id })).status,
+    ).toBe(404);
     const moved = await organiser.patch(`/units/${created.body.id}`, { parentId: org.units.P.id });
     expect(moved.status).toBe(200);
-    expect((await districtOrganiser.get('/units')).body.map((u: { code: string }) => u.code)).not.toContain('CB-T3');
+    expect((await districtOrganiser.get('/units')).body.map((u: { code: string }) => u.code)).not.toContain(
+      'CB-T3',
+    );
 
     expect((await organiser.delete(`/units/${created.body.id}`)).status).toBe(204);
     const audit = await organiser.get(`/audit?entityType=unit&entityId=${created.body.id}`);
@@ -54,28 +63,51 @@ describe.each(databases)('units, accounts and sites with scope checks on %s', (k
       'unit.updated',
       'unit.created',
     ]);
-    expect(audit.body[2]).toMatchObject({ before: { name: 'Chi bộ Thôn 3' }, after: { name: 'Chi bộ Thôn Ba' } });
+    expect(audit.body[2]).toMatchObject({
+      before: { name: 'Chi bộ Thôn 3' },
+      after: { name: 'Chi bộ Thôn Ba' },
+    });
   });
 
   it('moves a whole subtree and keeps scope right below it', async () => {
-    const committee = await organiser.post('/units', { parentId: org.units.P.id, name: 'Đảng ủy Khối', code: 'DUK', kind: 'committee' });
-    const branch = await organiser.post('/units', { parentId: committee.body.id, name: 'Chi bộ Khối 1', code: 'CBK1', kind: 'branch' });
+    const committee = await organiser.post('/units', {
+      parentId: org.units.P.id,
+      name: 'Đảng ủy Khối',
+      code: 'DUK',
+      kind: 'committee',
+    });
+    const branch = await organiser.post('/units', {
+      parentId: committee.body.id,
+      name: 'Chi bộ Khối 1',
+      code: 'CBK1',
+      kind: 'branch',
+    });
     await organiser.patch(`/units/${committee.body.id}`, { parentId: org.units.D1.id });
     const seen = (await districtOrganiser.get('/units')).body.map((u: { code: string }) => u.code);
     expect(seen).toEqual(expect.arrayContaining(['DUK', 'CBK1']));
-    expect((await organiser.patch(`/units/${committee.body.id}`, { parentId: branch.body.id })).status).toBe(409);
+    expect((await organiser.patch(`/units/${committee.body.id}`, { parentId: branch.body.id })).status).toBe(
+      409,
+    );
   });
 
   it('refuses to delete a unit that still has members, and a duplicate code', async () => {
     const res = await organiser.delete(`/units/${org.units.B1.id}`);
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('CONFLICT');
-    const dup = await organiser.post('/units', { parentId: org.units.P.id, name: 'Trùng', code: 'cb1', kind: 'branch' });
+    const dup = await organiser.post('/units', {
+      parentId: org.units.P.id,
+      name: 'Trùng',
+      code: 'cb1',
+      kind: 'branch',
+    });
     expect(dup.status).toBe(409);
   });
 
   it('keeps units and accounts away from secretaries and presenters', async () => {
-    expect((await secretary.post('/units', { parentId: org.units.B1.id, name: 'X', code: 'XX', kind: 'branch' })).status).toBe(403);
+    expect(
+      (await secretary.post('/units', { parentId: org.units.B1.id, name: 'X', code: 'XX', kind: 'branch' }))
+        .status,
+    ).toBe(403);
     expect((await presenter.patch(`/units/${org.units.P.id}`, { name: 'X' })).status).toBe(403);
     expect((await secretary.get('/users')).status).toBe(403);
     expect((await secretary.get('/audit')).status).toBe(403);
@@ -104,20 +136,34 @@ describe.each(databases)('units, accounts and sites with scope checks on %s', (k
     expect((await second.get('/auth/me')).body.role).toBe('secretary');
     await districtOrganiser.patch(`/users/${created.body.id}`, { active: false });
     expect((await second.get('/auth/me')).status).toBe(401);
-    expect((await districtOrganiser.get('/users/presenters')).body.map((u: { username: string }) => u.username)).toEqual(['baocao']);
+    expect(
+      (await districtOrganiser.get('/users/presenters')).body.map((u: { username: string }) => u.username),
+    ).toEqual(['baocao']);
   });
 
   it('pairs a district room screen once with its code', async () => {
-    const site = await secretary.post('/sites', { unitId: org.units.B1.id, name: 'Hội trường xã', location: 'UBND xã' });
+    const site = await secretary.post('/sites', {
+      unitId: org.units.B1.id,
+      name: 'Hội trường xã',
+      location: 'UBND xã',
+    });
     expect(site.status).toBe(201);
     expect(site.body.pairingCode).toMatch(/^\d{8}$/);
-    expect((await secretary.post('/sites', { unitId: org.units.B2.id, name: 'Không được' })).status).toBe(404);
+    expect((await secretary.post('/sites', { unitId: org.units.B2.id, name: 'Không được' })).status).toBe(
+      404,
+    );
 
     const screen = new ApiClient(app.url);
     const paired = await screen.post('/auth/pair', { code: site.body.pairingCode });
     expect(paired.status).toBe(200);
-    expect(paired.body.principal).toMatchObject({ role: 'site', siteId: site.body.id, displayName: 'Hội trường xã' });
-    expect((await screen.post('/auth/pair', { code: site.body.pairingCode })).body.code).toBe('PAIRING_CODE_INVALID');
+    expect(paired.body.principal).toMatchObject({
+      role: 'site',
+      siteId: site.body.id,
+      displayName: 'Hội trường xã',
+    });
+    expect((await screen.post('/auth/pair', { code: site.body.pairingCode })).body.code).toBe(
+      'PAIRING_CODE_INVALID',
+    );
     expect((await screen.post('/auth/pair', { code: '12' })).status).toBe(400);
 
     // Re-pairing another screen retires the first one's token.

@@ -37,8 +37,17 @@ describe.each(databases)('rosters on %s', (kind) => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ valid: true, imported: 2, rows: 2, errors: [], dryRun: false });
     const members = (await organiser.get(`/members?unitId=${org.units.B2.id}`)).body;
-    expect(members.map((m: { fullName: string }) => m.fullName)).toEqual(['Trần Thị Ngọc Ánh', 'Hoàng Văn Cường', 'Lê Văn Đạt']);
-    expect(members[0]).toMatchObject({ phone: '0987654321', email: 'anh@vnpt.vn', status: 'active', unitName: 'Chi bộ Thôn 2' });
+    expect(members.map((m: { fullName: string }) => m.fullName)).toEqual([
+      'Trần Thị Ngọc Ánh',
+      'Hoàng Văn Cường',
+      'Lê Văn Đạt',
+    ]);
+    expect(members[0]).toMatchObject({
+      phone: '0987654321',
+      email: 'anh@vnpt.vn',
+      status: 'active',
+      unitName: 'Chi bộ Thôn 2',
+    });
     expect(members[2].status).toBe('exempt');
   });
 
@@ -54,7 +63,12 @@ describe.each(databases)('rosters on %s', (kind) => {
         expect.objectContaining({ row: 3, column: 'Họ và tên', code: 'required' }),
         expect.objectContaining({ row: 4, column: 'Chi bộ', code: 'unit_unknown', value: 'CB99' }),
         expect.objectContaining({ row: 4, column: 'Số điện thoại', code: 'phone_invalid' }),
-        expect.objectContaining({ row: 4, column: 'Email', code: 'email_invalid', message: expect.stringContaining('khong-phai-email') }),
+        expect.objectContaining({
+          row: 4,
+          column: 'Email',
+          code: 'email_invalid',
+          message: expect.stringContaining('khong-phai-email'),
+        }),
       ]),
     );
     expect(await memberNames(org.units.B2.id)).toEqual(before);
@@ -69,7 +83,12 @@ describe.each(databases)('rosters on %s', (kind) => {
     const preview = await organiser.upload('/members/import?dryRun=true', 'ds.xlsx', file);
     expect(preview.body).toMatchObject({ valid: true, dryRun: true, imported: 0 });
     expect(preview.body.duplicates).toEqual([
-      expect.objectContaining({ row: 3, fullName: 'Đỗ Thị Dung', matchesMemberId: org.members.dung.id, reason: 'same_name_same_unit' }),
+      expect.objectContaining({
+        row: 3,
+        fullName: 'Đỗ Thị Dung',
+        matchesMemberId: org.members.dung.id,
+        reason: 'same_name_same_unit',
+      }),
     ]);
     expect(await memberNames(org.units.B3.id)).toEqual(['Đỗ Thị Dung']);
 
@@ -85,19 +104,42 @@ describe.each(databases)('rosters on %s', (kind) => {
   });
 
   it('lets a secretary import into their own branch only', async () => {
-    const ownBranch = await secretary.upload(`/members/import?unitId=${org.units.B1.id}`, 'b1.csv', 'Họ tên\nTạ Văn Mới\n', 'text/csv');
+    const ownBranch = await secretary.upload(
+      `/members/import?unitId=${org.units.B1.id}`,
+      'b1.csv',
+      'Họ tên\nTạ Văn Mới\n',
+      'text/csv',
+    );
     expect(ownBranch.body.imported).toBe(1);
-    const otherBranch = await secretary.upload('/members/import', 'b2.csv', 'Họ tên,Chi bộ\nTạ Văn Lạ,CB2\n', 'text/csv');
+    const otherBranch = await secretary.upload(
+      '/members/import',
+      'b2.csv',
+      'Họ tên,Chi bộ\nTạ Văn Lạ,CB2\n',
+      'text/csv',
+    );
     expect(otherBranch.status).toBe(400);
     expect(otherBranch.body.details.errors[0]).toMatchObject({ row: 2, code: 'unit_unknown' });
-    expect((await secretary.upload(`/members/import?unitId=${org.units.B2.id}`, 'b2.csv', 'Họ tên\nX\n', 'text/csv')).status).toBe(404);
+    expect(
+      (
+        await secretary.upload(
+          `/members/import?unitId=${org.units.B2.id}`,
+          'b2.csv',
+          'Họ tên\nX\n',
+          'text/csv',
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it('refuses unreadable and oversized files with a message that says what to use', async () => {
     const legacy = await organiser.upload('/members/import', 'cu.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
     expect(legacy.status).toBe(415);
     expect(legacy.body.message).toContain('XLSX');
-    const windows1258 = await organiser.upload('/members/import', 'ansi.csv', Buffer.from([0x48, 0xe7, 0x20, 0x74, 0xea, 0x6e, 0x0a]));
+    const windows1258 = await organiser.upload(
+      '/members/import',
+      'ansi.csv',
+      Buffer.from([0x48, 0xe7, 0x20, 0x74, 0xea, 0x6e, 0x0a]),
+    );
     expect(windows1258.status).toBe(415);
     expect(windows1258.body.message).toContain('UTF-8');
     const huge = await organiser.upload('/members/import', 'to.csv', Buffer.alloc(11 * 1024 * 1024, 0x61));
@@ -108,22 +150,37 @@ describe.each(databases)('rosters on %s', (kind) => {
   });
 
   it('adds, edits and moves members by hand within scope, with an audit trail', async () => {
-    const created = await secretary.post('/members', { unitId: org.units.B1.id, fullName: '  Bùi   Thị Thu  ', phone: '0903 111 222' });
+    const created = await secretary.post('/members', {
+      unitId: org.units.B1.id,
+      fullName: '  Bùi   Thị Thu  ',
+      phone: '0903 111 222',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ fullName: 'Bùi Thị Thu', phone: '0903111222', status: 'active' });
     const bad = await secretary.post('/members', { unitId: org.units.B1.id, fullName: '', email: 'x' });
     expect(bad.status).toBe(400);
     expect(bad.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['email', 'fullName']);
 
-    expect((await secretary.patch(`/members/${created.body.id}`, { unitId: org.units.B2.id })).status).toBe(404);
+    expect((await secretary.patch(`/members/${created.body.id}`, { unitId: org.units.B2.id })).status).toBe(
+      404,
+    );
     expect((await secretary.patch(`/members/${org.members.cuong.id}`, { position: 'x' })).status).toBe(404);
-    const moved = await organiser.patch(`/members/${created.body.id}`, { unitId: org.units.B2.id, status: 'exempt' });
+    const moved = await organiser.patch(`/members/${created.body.id}`, {
+      unitId: org.units.B2.id,
+      status: 'exempt',
+    });
     expect(moved.body).toMatchObject({ unitId: org.units.B2.id, status: 'exempt' });
-    expect((await organiser.patch(`/members/${created.body.id}`, { unitId: org.units.D1.id })).status).toBe(409);
+    expect((await organiser.patch(`/members/${created.body.id}`, { unitId: org.units.D1.id })).status).toBe(
+      409,
+    );
 
     const audit = (await organiser.get(`/audit?entityType=member&entityId=${created.body.id}`)).body;
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['member.moved', 'member.created']);
-    expect(audit[0]).toMatchObject({ actorName: 'Nguyễn Văn Tổ', before: { unitId: org.units.B1.id }, after: { unitId: org.units.B2.id } });
+    expect(audit[0]).toMatchObject({
+      actorName: 'Nguyễn Văn Tổ',
+      before: { unitId: org.units.B1.id },
+      after: { unitId: org.units.B2.id },
+    });
   });
 
   it('finds members by name without diacritics', async () => {

@@ -49,16 +49,30 @@ describe.each(databases)('study sessions on %s', (kind) => {
     });
     sessionId = res.body.id;
 
-    const invalid = await organiser.post('/sessions', { title: '', startsAt: endsAt, endsAt: startsAt, hostUnitId: org.units.P.id });
+    const invalid = await organiser.post('/sessions', {
+      title: '',
+      startsAt: endsAt,
+      endsAt: startsAt,
+      hostUnitId: org.units.P.id,
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['endsAt', 'title']);
-    const outOfScope = await districtOrganiser.post('/sessions', { title: 'x', startsAt, endsAt, hostUnitId: org.units.P.id });
+    const outOfScope = await districtOrganiser.post('/sessions', {
+      title: 'x',
+      startsAt,
+      endsAt,
+      hostUnitId: org.units.P.id,
+    });
     expect(outOfScope.status).toBe(404);
-    expect((await secretary.post('/sessions', { title: 'x', startsAt, endsAt, hostUnitId: org.units.B1.id })).status).toBe(403);
+    expect(
+      (await secretary.post('/sessions', { title: 'x', startsAt, endsAt, hostUnitId: org.units.B1.id }))
+        .status,
+    ).toBe(403);
   });
 
   it('shows the session only to those it concerns', async () => {
-    const titles = async (client: ApiClient) => (await client.get('/sessions')).body.map((s: { id: string }) => s.id);
+    const titles = async (client: ApiClient) =>
+      (await client.get('/sessions')).body.map((s: { id: string }) => s.id);
     expect(await titles(organiser)).toEqual([sessionId]);
     expect(await titles(districtOrganiser)).toEqual([sessionId]);
     expect(await titles(secretary)).toEqual([sessionId]);
@@ -78,7 +92,11 @@ describe.each(databases)('study sessions on %s', (kind) => {
 
   it('gives every invited member a personal link; secretaries see their own branch', async () => {
     const all = await organiser.get(`/sessions/${sessionId}/join-links`);
-    expect(all.body.map((l: { fullName: string }) => l.fullName)).toEqual(['Nguyễn Văn An', 'Phạm Thị Bình', 'Hoàng Văn Cường']);
+    expect(all.body.map((l: { fullName: string }) => l.fullName)).toEqual([
+      'Nguyễn Văn An',
+      'Phạm Thị Bình',
+      'Hoàng Văn Cường',
+    ]);
     expect(all.body[0].url).toMatch(/^https:\/\/hoinghi\.example\.vn\/j\/\S+$/);
     const own = await secretary.get(`/sessions/${sessionId}/join-links`);
     expect(own.body.map((l: { fullName: string }) => l.fullName)).toEqual(['Nguyễn Văn An', 'Phạm Thị Bình']);
@@ -98,7 +116,10 @@ describe.each(databases)('study sessions on %s', (kind) => {
     const links = (await organiser.get(`/sessions/${sessionId}/join-links`)).body;
     const joined = await api.post('/auth/join', { token: linkToken(links[0].url) });
     expect(joined.status).toBe(200);
-    expect(joined.body).toMatchObject({ sessionId, principal: { role: 'member', displayName: 'Nguyễn Văn An' } });
+    expect(joined.body).toMatchObject({
+      sessionId,
+      principal: { role: 'member', displayName: 'Nguyễn Văn An' },
+    });
     const member = api.as(joined.body.token);
     expect((await member.get('/sessions')).body.map((s: { id: string }) => s.id)).toEqual([sessionId]);
     expect((await member.get('/units')).status).toBe(403);
@@ -119,31 +140,48 @@ describe.each(databases)('study sessions on %s', (kind) => {
     const dungLink = (await organiser.get(`/sessions/${s2.body.id}/join-links`)).body[0];
     const dung = api.as((await api.post('/auth/join', { token: linkToken(dungLink.url) })).body.token);
     expect((await dung.get(`/sessions/${sessionId}`)).status).toBe(404);
-    expect((await dung.get('/sessions')).body.map((s: { title: string }) => s.title)).toEqual(['Chuyên đề riêng']);
+    expect((await dung.get('/sessions')).body.map((s: { title: string }) => s.title)).toEqual([
+      'Chuyên đề riêng',
+    ]);
   });
 
   it('edits and reschedules with an audit entry and a reason', async () => {
     const startsAt = new Date(Date.now() + 30 * hour).toISOString();
     const endsAt = new Date(Date.now() + 33 * hour).toISOString();
-    const res = await organiser.patch(`/sessions/${sessionId}`, { startsAt, endsAt, reason: 'Trùng lịch họp HĐND' });
+    const res = await organiser.patch(`/sessions/${sessionId}`, {
+      startsAt,
+      endsAt,
+      reason: 'Trùng lịch họp HĐND',
+    });
     expect(res.status).toBe(200);
     expect(res.body.invitedUnits).toHaveLength(1);
     expect(res.body.presenters).toHaveLength(1);
     expect(Date.parse(res.body.startsAt)).toBe(Date.parse(startsAt));
     const audit = (await organiser.get(`/audit?sessionId=${sessionId}`)).body;
-    expect(audit[0]).toMatchObject({ action: 'session.rescheduled', reason: 'Trùng lịch họp HĐND', actorName: 'Nguyễn Văn Tổ' });
+    expect(audit[0]).toMatchObject({
+      action: 'session.rescheduled',
+      reason: 'Trùng lịch họp HĐND',
+      actorName: 'Nguyễn Văn Tổ',
+    });
     expect((await presenter.patch(`/sessions/${sessionId}`, { title: 'x' })).status).toBe(403);
   });
 
   it('uploads reading materials that invited members can download', async () => {
     const text = 'Nghị quyết số 01-NQ/TW: nội dung cốt lõi.';
-    const up = await presenter.upload(`/sessions/${sessionId}/materials`, 'Tài liệu nghị quyết.txt', text, 'text/plain');
+    const up = await presenter.upload(
+      `/sessions/${sessionId}/materials`,
+      'Tài liệu nghị quyết.txt',
+      text,
+      'text/plain',
+    );
     expect(up.status).toBe(201);
     expect(up.body).toMatchObject({ fileName: 'Tài liệu nghị quyết.txt', size: Buffer.byteLength(text) });
     const links = (await organiser.get(`/sessions/${sessionId}/join-links`)).body;
     const member = api.as((await api.post('/auth/join', { token: linkToken(links[1].url) })).body.token);
     const session = (await member.get(`/sessions/${sessionId}`)).body;
-    expect(session.materials.map((m: { fileName: string }) => m.fileName)).toEqual(['Tài liệu nghị quyết.txt']);
+    expect(session.materials.map((m: { fileName: string }) => m.fileName)).toEqual([
+      'Tài liệu nghị quyết.txt',
+    ]);
     const file = await member.get(`/materials/${up.body.id}/download`);
     expect(file.raw.toString('utf8')).toBe(text);
     expect(file.headers.get('content-disposition')).toContain("filename*=UTF-8''T%C3%A0i");
@@ -166,9 +204,13 @@ describe.each(databases)('study sessions on %s', (kind) => {
     expect((await go(presenter, 'close_attendance')).status).toBe(403);
     expect((await go(organiser, 'close_attendance')).body.state).toBe('attendance_closed');
     expect((await organiser.patch(`/sessions/${sessionId}`, { title: 'x' })).status).toBe(409);
-    expect((await go(organiser, 'reopen_attendance', 'Bổ sung người vắng có lý do')).body.state).toBe('ended');
+    expect((await go(organiser, 'reopen_attendance', 'Bổ sung người vắng có lý do')).body.state).toBe(
+      'ended',
+    );
 
-    const actions = (await organiser.get(`/audit?sessionId=${sessionId}&entityType=session`)).body.map((a: { action: string }) => a.action);
+    const actions = (await organiser.get(`/audit?sessionId=${sessionId}&entityType=session`)).body.map(
+      (a: { action: string }) => a.action,
+    );
     expect(actions.slice(0, 5)).toEqual([
       'session.reopen_attendance',
       'session.close_attendance',
@@ -185,7 +227,10 @@ describe.each(databases)('study sessions on %s', (kind) => {
       endsAt: new Date(Date.now() + 73 * hour).toISOString(),
       hostUnitId: org.units.P.id,
     });
-    const cancelled = await organiser.post(`/sessions/${created.body.id}/transitions`, { action: 'cancel', reason: 'Bão số 3' });
+    const cancelled = await organiser.post(`/sessions/${created.body.id}/transitions`, {
+      action: 'cancel',
+      reason: 'Bão số 3',
+    });
     expect(cancelled.body).toMatchObject({ state: 'cancelled', cancelReason: 'Bão số 3' });
   });
 });

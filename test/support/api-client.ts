@@ -24,7 +24,7 @@ export class ApiClient {
   async request<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { 'Accept-Language': this.language };
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
-    let payload: BodyInit | undefined;
+    let payload: RequestInit['body'];
     if (body instanceof FormData) payload = body;
     else if (typeof body === 'string') {
       headers['Content-Type'] = 'application/json';
@@ -36,7 +36,8 @@ export class ApiClient {
     const res = await fetch(`${this.baseUrl}/api${path}`, { method, headers, body: payload });
     const raw = Buffer.from(await res.arrayBuffer());
     const type = res.headers.get('content-type') ?? '';
-    const parsed = type.includes('json') && raw.length ? JSON.parse(raw.toString('utf8')) : raw.toString('utf8');
+    const parsed =
+      type.includes('json') && raw.length ? JSON.parse(raw.toString('utf8')) : raw.toString('utf8');
     return { status: res.status, body: parsed as T, headers: res.headers, raw };
   }
 
@@ -55,13 +56,18 @@ export class ApiClient {
 
   upload<T = any>(path: string, fileName: string, data: Buffer | string, type = 'application/octet-stream') {
     const form = new FormData();
-    form.append('file', new Blob([typeof data === 'string' ? Buffer.from(data, 'utf8') : data], { type }), fileName);
+    form.append(
+      'file',
+      new Blob([typeof data === 'string' ? Buffer.from(data, 'utf8') : data], { type }),
+      fileName,
+    );
     return this.request<T>('POST', path, form);
   }
 
   async login(username: string, password: string): Promise<ApiClient> {
     const res = await this.post<{ token: string }>('/auth/login', { username, password });
-    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return this.as(res.body.token);
   }
 }

@@ -33,6 +33,9 @@ export const phone: BrowserContextOptions = {
 
 export const desktop: BrowserContextOptions = { viewport: { width: 1366, height: 800 }, locale: 'vi-VN' };
 
-export function newContext(browser: Browser, options: BrowserContextOptions = desktop): Promise<BrowserContext> {
+export function newContext(
+  browser: Browser,
+  options: BrowserContextOptions = desktop,
+): Promise<BrowserContext> {
   return browser.newContext({ ...options, acceptDownloads: true });
 }

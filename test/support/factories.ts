@@ -27,7 +27,12 @@ export async function unitFactory(
 
 export async function userFactory(
   prisma: PrismaService,
-  data: { username: string; role: 'organiser' | 'presenter' | 'secretary'; unitId: string; displayName?: string },
+  data: {
+    username: string;
+    role: 'organiser' | 'presenter' | 'secretary';
+    unitId: string;
+    displayName?: string;
+  },
 ) {
   return prisma.user.create({
     data: {
@@ -63,15 +68,35 @@ export async function memberFactory(
  */
 export async function organisationFactory(prisma: PrismaService) {
   const P = await unitFactory(prisma, { name: 'Tỉnh ủy Thử Nghiệm', code: 'TU', kind: 'committee' });
-  const D1 = await unitFactory(prisma, { name: 'Huyện ủy Đông', code: 'HU-DONG', kind: 'committee', parent: P });
+  const D1 = await unitFactory(prisma, {
+    name: 'Huyện ủy Đông',
+    code: 'HU-DONG',
+    kind: 'committee',
+    parent: P,
+  });
   const B1 = await unitFactory(prisma, { name: 'Chi bộ Thôn 1', code: 'CB1', kind: 'branch', parent: D1 });
   const B2 = await unitFactory(prisma, { name: 'Chi bộ Thôn 2', code: 'CB2', kind: 'branch', parent: D1 });
   const B3 = await unitFactory(prisma, { name: 'Chi bộ Cơ quan', code: 'CB3', kind: 'branch', parent: P });
   const users = {
-    organiser: await userFactory(prisma, { username: 'tochuc', role: 'organiser', unitId: P.id, displayName: 'Nguyễn Văn Tổ' }),
+    organiser: await userFactory(prisma, {
+      username: 'tochuc',
+      role: 'organiser',
+      unitId: P.id,
+      displayName: 'Nguyễn Văn Tổ',
+    }),
     districtOrganiser: await userFactory(prisma, { username: 'huyen', role: 'organiser', unitId: D1.id }),
-    secretary: await userFactory(prisma, { username: 'bithu1', role: 'secretary', unitId: B1.id, displayName: 'Trần Thị Bí' }),
-    presenter: await userFactory(prisma, { username: 'baocao', role: 'presenter', unitId: P.id, displayName: 'Lê Báo Cáo' }),
+    secretary: await userFactory(prisma, {
+      username: 'bithu1',
+      role: 'secretary',
+      unitId: B1.id,
+      displayName: 'Trần Thị Bí',
+    }),
+    presenter: await userFactory(prisma, {
+      username: 'baocao',
+      role: 'presenter',
+      unitId: P.id,
+      displayName: 'Lê Báo Cáo',
+    }),
   };
   const members = {
     an: await memberFactory(prisma, { fullName: 'Nguyễn Văn An', unitId: B1.id, phone: '0912000001' }),

@@ -18,7 +18,9 @@ export interface PostgresServer {
 export async function startPostgres(): Promise<PostgresServer> {
   const dir = mkdtempSync('/tmp/hallbridge-pg-');
   const port = await freePort();
-  const { stdout } = await run('bash', [join(scripts, 'start-postgres.sh'), String(port), dir], { timeout: 300_000 });
+  const { stdout } = await run('bash', [join(scripts, 'start-postgres.sh'), String(port), dir], {
+    timeout: 300_000,
+  });
   const url = stdout.trim().split('\n').pop()!;
   return {
     url,

@@ -16,6 +16,13 @@ import { PrismaService } from './database/prisma.service';
 import { FileStorage } from './files/file-storage.service';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
+import { LiveAccess } from './live/live-access.service';
+import { LiveFactStore } from './live/live-fact.store';
+import { LiveRoomsService } from './live/live-rooms.service';
+import { LiveGateway } from './live/live.gateway';
+import { PollResultsController } from './live/poll-results.controller';
+import { PollResultsService } from './live/poll-results.service';
+import { SessionLifecycle } from './live/session-lifecycle';
 import { ImportRosterService } from './members/import-roster.service';
 import { MembersController } from './members/members.controller';
 import { MembersService } from './members/members.service';
@@ -25,6 +32,7 @@ import { MaterialsController, SessionsController } from './sessions/sessions.con
 import { SessionsService } from './sessions/sessions.service';
 import { SetupController } from './setup/setup.controller';
 import { SetupService } from './setup/setup.service';
+import { slidesControllers, slidesProviders } from './slides/slides.providers';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
 import { UnitsController } from './units/units.controller';
@@ -49,6 +57,8 @@ export class AppModule {
         SessionsController,
         MaterialsController,
         AuditController,
+        ...slidesControllers,
+        PollResultsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -74,6 +84,13 @@ export class AppModule {
         SessionsService,
         JoinLinksService,
         MaterialsService,
+        ...slidesProviders,
+        SessionLifecycle,
+        LiveFactStore,
+        LiveRoomsService,
+        LiveAccess,
+        LiveGateway,
+        PollResultsService,
       ],
     };
   }

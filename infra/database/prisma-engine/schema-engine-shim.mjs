@@ -13,7 +13,12 @@ const args = process.argv.slice(2);
 
 function logErr(level, message, extra = {}) {
   process.stderr.write(
-    JSON.stringify({ timestamp: new Date().toISOString(), level, fields: { message, ...extra }, target: 'schema_engine::logger' }) + '\n',
+    JSON.stringify({
+      timestamp: new Date().toISOString(),
+      level,
+      fields: { message, ...extra },
+      target: 'schema_engine::logger',
+    }) + '\n',
   );
 }
 
@@ -34,14 +39,19 @@ const opts = parseArgs(args);
 
 for (const ev of ['uncaughtException', 'unhandledRejection']) {
   process.on(ev, (e) => {
-    logErr('ERROR', `schema-engine-shim ${ev}: ${globalThis.PRISMA_WASM_PANIC_REGISTRY?.get?.() ?? ''} ${e?.stack ?? e}`);
+    logErr(
+      'ERROR',
+      `schema-engine-shim ${ev}: ${globalThis.PRISMA_WASM_PANIC_REGISTRY?.get?.() ?? ''} ${e?.stack ?? e}`,
+    );
     process.exit(101);
   });
 }
 
 if (opts.version) {
   // The CLI shows this in `prisma -v`.
-  process.stdout.write(`schema-engine-cli ${await engineVersion()} (@prisma/schema-engine-wasm via tools/schema-engine-shim.mjs)\n`);
+  process.stdout.write(
+    `schema-engine-cli ${await engineVersion()} (@prisma/schema-engine-wasm via tools/schema-engine-shim.mjs)\n`,
+  );
   process.exit(0);
 }
 
@@ -52,20 +62,37 @@ const shadowUrl = opts.datasource?.shadowDatabaseUrl;
 if (opts.cli) {
   process.stderr.write('schema-engine-shim cli\n'); // the CLI skips the first stderr line
   const dbName = decodeURIComponent(new URL(url).pathname.slice(1) || 'postgres');
-  const adminUrl = (() => { const u = new URL(url); u.pathname = '/postgres'; return u.toString(); })();
+  const adminUrl = (() => {
+    const u = new URL(url);
+    u.pathname = '/postgres';
+    return u.toString();
+  })();
   const run = async (connStr, sql) => {
     const c = new pg.Client({ connectionString: connStr });
     await c.connect();
-    try { if (sql) await c.query(sql); } finally { await c.end(); }
+    try {
+      if (sql) await c.query(sql);
+    } finally {
+      await c.end();
+    }
   };
   try {
     if (opts.cli === 'can-connect-to-database') await run(url);
-    else if (opts.cli === 'create-database') await run(adminUrl, `CREATE DATABASE "${dbName.replace(/"/g, '""')}"`);
-    else if (opts.cli === 'drop-database') await run(adminUrl, `DROP DATABASE IF EXISTS "${dbName.replace(/"/g, '""')}"`);
+    else if (opts.cli === 'create-database')
+      await run(adminUrl, `CREATE DATABASE "${dbName.replace(/"/g, '""')}"`);
+    else if (opts.cli === 'drop-database')
+      await run(adminUrl, `DROP DATABASE IF EXISTS "${dbName.replace(/"/g, '""')}"`);
     else throw new Error(`unsupported cli command ${opts.cli}`);
     process.exit(0);
   } catch (e) {
-    const code = e.code === '3D000' ? 'P1003' : e.code === 'ECONNREFUSED' ? 'P1001' : e.code === '28P01' ? 'P1000' : undefined;
+    const code =
+      e.code === '3D000'
+        ? 'P1003'
+        : e.code === 'ECONNREFUSED'
+          ? 'P1001'
+          : e.code === '28P01'
+            ? 'P1000'
+            : undefined;
     logErr('ERROR', e.message, code ? { error_code: code } : {});
     process.exit(1);
   }
@@ -75,7 +102,13 @@ if (opts.cli) {
 const schemaFiles = opts.datamodels.map((p) => [p, readFileSync(p, 'utf8')]);
 // One WASM engine (with its own one-connection pools) per request, closed right after: no connection
 // outlives a command, which matters on PGlite where the socket server admits few connections.
-const newEngine = () => startEngine({ url, shadowUrl, schemaFiles, log: (m) => process.stderr.write(String(m).replace(/\n?$/, '\n')) });
+const newEngine = () =>
+  startEngine({
+    url,
+    shadowUrl,
+    schemaFiles,
+    log: (m) => process.stderr.write(String(m).replace(/\n?$/, '\n')),
+  });
 
 const renamed = { getDatabaseVersion: 'version' };
 
@@ -84,25 +117,41 @@ const renamed = { getDatabaseVersion: 'version' };
 // "PostgreSQL shadow DB must be provided through an external factory"; diff() does use it. So both are
 // emulated with diff(migrations -> schema): same SQL as the engine renders, minus its warning comment.
 async function diffMigrationsToSchema(engine, { migrationsList, schema, filters }) {
-  const { stdout } = await engine.diff({ from: { tag: 'migrations', ...migrationsList }, to: { tag: 'schemaDatamodel', ...schema }, script: true, exitCode: null, filters });
+  const { stdout } = await engine.diff({
+    from: { tag: 'migrations', ...migrationsList },
+    to: { tag: 'schemaDatamodel', ...schema },
+    script: true,
+    exitCode: null,
+    filters,
+  });
   const script = (stdout ?? '').trim();
   const empty = script === '' || script === '-- This is an empty migration.';
   return { script: script + '\n', empty };
 }
 const DESTRUCTIVE = /\bDROP\s+(TABLE|COLUMN|TYPE|VALUE)\b|\bALTER\s+COLUMN\b.*\bTYPE\b|\bSET NOT NULL\b/i;
 function destructiveLines(script) {
-  return script.split('\n').filter((l) => DESTRUCTIVE.test(l)).map((l) => l.trim());
+  return script
+    .split('\n')
+    .filter((l) => DESTRUCTIVE.test(l))
+    .map((l) => l.trim());
 }
 async function evaluateDataLoss(engine, params) {
   const { script, empty } = await diffMigrationsToSchema(engine, params);
   const steps = empty ? 0 : script.split('\n').filter((l) => /^-- [A-Z]\w+$/.test(l.trim())).length || 1;
-  const warnings = destructiveLines(script).map((l) => ({ message: `Review before applying (possible data loss): ${l}`, stepIndex: 0 }));
+  const warnings = destructiveLines(script).map((l) => ({
+    message: `Review before applying (possible data loss): ${l}`,
+    stepIndex: 0,
+  }));
   return { migrationSteps: steps, unexecutableSteps: [], warnings };
 }
 async function createMigration(engine, params) {
   const { script, empty } = await diffMigrationsToSchema(engine, params);
   const ts = new Date().toISOString().replace(/\D/g, '').slice(0, 14); // UTC YYYYMMDDHHMMSS, like the engine
-  const base = { connectorType: 'postgresql', generatedMigrationName: `${ts}_${params.migrationName}`, extension: 'sql' };
+  const base = {
+    connectorType: 'postgresql',
+    generatedMigrationName: `${ts}_${params.migrationName}`,
+    extension: 'sql',
+  };
   if (empty && !params.draft) return { ...base, migrationScript: null };
   if (empty) return { ...base, migrationScript: '-- This is an empty migration.\n' };
   const warn = destructiveLines(script);
@@ -120,17 +169,29 @@ async function handle(req) {
   let registry;
   let started;
   try {
-    if (!url && method !== 'diff') throw Object.assign(new Error('The datasource.url property is required in your Prisma config file.'), { code: 'P1012' });
+    if (!url && method !== 'diff')
+      throw Object.assign(new Error('The datasource.url property is required in your Prisma config file.'), {
+        code: 'P1012',
+      });
     started = await newEngine();
     registry = started.errorRegistry;
     const m = renamed[method] ?? method;
-    if (typeof started.engine[m] !== 'function') throw new Error(`schema-engine-shim: method ${method} is not supported by the WASM engine`);
-    let result = method === 'evaluateDataLoss' ? await evaluateDataLoss(started.engine, params)
-      : method === 'createMigration' ? await createMigration(started.engine, params)
-      : await started.engine[m](params);
+    if (typeof started.engine[m] !== 'function')
+      throw new Error(`schema-engine-shim: method ${method} is not supported by the WASM engine`);
+    let result =
+      method === 'evaluateDataLoss'
+        ? await evaluateDataLoss(started.engine, params)
+        : method === 'createMigration'
+          ? await createMigration(started.engine, params)
+          : await started.engine[m](params);
     if (method === 'diff' && result && typeof result.stdout === 'string' && result.stdout.length > 0) {
       // the native engine prints the diff through a `print` request to the CLI
-      send({ jsonrpc: '2.0', id: printId++, method: 'print', params: { content: result.stdout.replace(/\n$/, '') } });
+      send({
+        jsonrpc: '2.0',
+        id: printId++,
+        method: 'print',
+        params: { content: result.stdout.replace(/\n$/, '') },
+      });
       result = { exitCode: result.exitCode };
     }
     send({ jsonrpc: '2.0', id, result: result === undefined ? null : result });
@@ -150,7 +211,12 @@ async function handle(req) {
       error: {
         code: 4466,
         message: 'An error happened. Check the data field for details.',
-        data: { is_panic: isPanic, message: e?.message ?? String(e), error_code: typeof e?.code === 'string' ? e.code : undefined, meta: e?.meta },
+        data: {
+          is_panic: isPanic,
+          message: e?.message ?? String(e),
+          error_code: typeof e?.code === 'string' ? e.code : undefined,
+          meta: e?.meta,
+        },
       },
     });
   } finally {
@@ -164,7 +230,11 @@ const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
 rl.on('line', (line) => {
   if (!line.trim()) return;
   let msg;
-  try { msg = JSON.parse(line); } catch { return; }
+  try {
+    msg = JSON.parse(line);
+  } catch {
+    return;
+  }
   if (msg.method === undefined) return; // a response to our `print` request
   chain = chain.then(() => handle(msg));
 });

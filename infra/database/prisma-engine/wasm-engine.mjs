@@ -12,7 +12,15 @@ let bgModule;
 async function loadWasm() {
   if (bgModule) return bgModule;
   // wasm-bindgen panic hook writes here
-  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= { message: '', set_message(m) { this.message = `RuntimeError: ${m}`; }, get() { return this.message; } };
+  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
+    message: '',
+    set_message(m) {
+      this.message = `RuntimeError: ${m}`;
+    },
+    get() {
+      return this.message;
+    },
+  };
   const bgPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'); // .../schema_engine_bg.js
   const bg = await import(pathToFileURL(bgPath).href);
   const bytes = await readFile(bgPath.replace(/\.js$/, '.wasm'));
@@ -37,7 +45,12 @@ function patchQueryable(q) {
   q.performIO = async (query) => {
     const res = await performIO(query);
     const idx = [];
-    res.fields?.forEach((f, i) => { if (f.dataTypeID === CHAR_OID) { f.dataTypeID = TEXT_OID; idx.push(i); } });
+    res.fields?.forEach((f, i) => {
+      if (f.dataTypeID === CHAR_OID) {
+        f.dataTypeID = TEXT_OID;
+        idx.push(i);
+      }
+    });
     if (idx.length) charCols.set(query.sql, idx);
     return res;
   };
@@ -93,7 +106,10 @@ export function makeAdapterFactory({ url, shadowUrl, log = () => {} }) {
   const track = (a) => {
     const dispose = a.dispose.bind(a);
     let done;
-    a.dispose = () => { open.delete(a); return (done ??= dispose()); };
+    a.dispose = () => {
+      open.delete(a);
+      return (done ??= dispose());
+    };
     open.add(a);
     return a;
   };
@@ -105,34 +121,36 @@ export function makeAdapterFactory({ url, shadowUrl, log = () => {} }) {
     disposeAll: () => Promise.allSettled([...open].map((a) => a.dispose())),
   };
   async function connectToShadowDb() {
-      if (shadowUrl) {
-        // The WASM engine expects a fresh shadow database (PrismaPg creates one per use), so wipe the
-        // configured one first, like the native engine does.
-        const shadow = await pgAdapter(shadowUrl).connect();
-        await shadow.executeRaw({ sql: WIPE_SQL, args: [], argTypes: [] });
-        return shadow;
-      }
-      const conn = await main.connect();
-      const name = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
-      await conn.executeScript(`CREATE DATABASE "${name}"`);
-      log(`created temporary shadow database ${name}`);
-      const shadow = await pgAdapter(withDatabase(url, name)).connect();
-      // Guard: servers that ignore the startup database (PGlite via pglite-socket) would hand us the
-      // MAIN database here, and the engine wipes the shadow database. Refuse instead.
-      const cur = await shadow.queryRaw({ sql: 'SELECT current_database() AS db', args: [], argTypes: [] });
-      if (cur.rows[0][0] !== name) {
-        await shadow.dispose();
-        await conn.executeScript(`DROP DATABASE IF EXISTS "${name}"`);
-        await conn.dispose();
-        throw new Error(`This server cannot host a temporary shadow database (asked for ${name}, got ${cur.rows[0][0]}). Set datasource.shadowDatabaseUrl to a separate, disposable database (e.g. an in-memory PGlite server).`);
-      }
-      const dispose = shadow.dispose.bind(shadow);
-      shadow.dispose = async () => {
-        await dispose();
-        await conn.executeScript(`DROP DATABASE IF EXISTS "${name}"`);
-        await conn.dispose();
-      };
+    if (shadowUrl) {
+      // The WASM engine expects a fresh shadow database (PrismaPg creates one per use), so wipe the
+      // configured one first, like the native engine does.
+      const shadow = await pgAdapter(shadowUrl).connect();
+      await shadow.executeRaw({ sql: WIPE_SQL, args: [], argTypes: [] });
       return shadow;
+    }
+    const conn = await main.connect();
+    const name = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
+    await conn.executeScript(`CREATE DATABASE "${name}"`);
+    log(`created temporary shadow database ${name}`);
+    const shadow = await pgAdapter(withDatabase(url, name)).connect();
+    // Guard: servers that ignore the startup database (PGlite via pglite-socket) would hand us the
+    // MAIN database here, and the engine wipes the shadow database. Refuse instead.
+    const cur = await shadow.queryRaw({ sql: 'SELECT current_database() AS db', args: [], argTypes: [] });
+    if (cur.rows[0][0] !== name) {
+      await shadow.dispose();
+      await conn.executeScript(`DROP DATABASE IF EXISTS "${name}"`);
+      await conn.dispose();
+      throw new Error(
+        `This server cannot host a temporary shadow database (asked for ${name}, got ${cur.rows[0][0]}). Set datasource.shadowDatabaseUrl to a separate, disposable database (e.g. an in-memory PGlite server).`,
+      );
+    }
+    const dispose = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await dispose();
+      await conn.executeScript(`DROP DATABASE IF EXISTS "${name}"`);
+      await conn.dispose();
+    };
+    return shadow;
   }
 }
 
@@ -146,8 +164,15 @@ export async function startEngine({ url, shadowUrl, schemaFiles, log = () => {} 
   const raw = makeAdapterFactory({ url, shadowUrl, log });
   const factory = bindMigrationAwareSqlAdapterFactory(raw);
   try {
-    const engine = await bg.SchemaEngine.new({ datamodels: schemaFiles?.length ? schemaFiles : undefined }, log, factory);
-    const dispose = async () => { engine.free(); await raw.disposeAll(); };
+    const engine = await bg.SchemaEngine.new(
+      { datamodels: schemaFiles?.length ? schemaFiles : undefined },
+      log,
+      factory,
+    );
+    const dispose = async () => {
+      engine.free();
+      await raw.disposeAll();
+    };
     return { engine, errorRegistry: factory.errorRegistry, version: bg.version(), dispose };
   } catch (e) {
     await raw.disposeAll();

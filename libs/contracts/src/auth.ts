@@ -19,6 +19,7 @@ export const Principal = z
     siteId: Id.nullable(),
     /** The unit whose subtree this principal may see or manage. */
     unitId: Id,
+    unitName: z.string(),
     displayName: z.string(),
     locale: Locale,
   })
@@ -43,6 +44,11 @@ export type JoinResult = z.infer<typeof JoinResult>;
 
 /** A site device pairs by typing the short code shown to the organiser or secretary. */
 export const PairBody = z
-  .object({ code: z.string().trim().regex(/^\d{8}$/, 'the pairing code has 8 digits') })
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{8}$/, 'the pairing code has 8 digits'),
+  })
   .meta({ id: 'PairBody' });
 export type PairBody = z.infer<typeof PairBody>;

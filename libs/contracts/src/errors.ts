@@ -21,12 +21,20 @@ export const ErrorCode = z.enum([
   'IMPORT_INVALID',
   'PAIRING_CODE_INVALID',
   'RATE_LIMITED',
+  'DECK_ENCRYPTED',
+  'DECK_UNREADABLE',
+  'DECK_TOO_MANY_PAGES',
+  'DECK_TIMEOUT',
+  'OFFICE_CONVERTER_MISSING',
+  'PDF_RENDERER_MISSING',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const FieldIssue = z.object({
   path: z.string(),
+  /** zod's issue code (too_small, invalid_format, custom, …), for clients that word messages themselves. */
+  code: z.string().optional(),
   message: z.string(),
 });
 export type FieldIssue = z.infer<typeof FieldIssue>;

@@ -33,12 +33,20 @@ export const MemberFields = z.object({
   fullName: PersonName,
   position: OptionalText(120),
   phone: Phone.nullish(),
-  email: z.string().trim().toLowerCase().pipe(z.email('an e-mail address such as ten@example.vn').max(200)).nullish(),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email('an e-mail address such as ten@example.vn').max(200))
+    .nullish(),
   status: MemberStatus,
 });
 
 // Defaults belong to creation only: `.partial()` keeps defaults, and an edit must not reset fields it leaves out.
-export const CreateMemberBody = MemberFields.extend({ unitId: Id, status: MemberStatus.default('active') }).meta({
+export const CreateMemberBody = MemberFields.extend({
+  unitId: Id,
+  status: MemberStatus.default('active'),
+}).meta({
   id: 'CreateMemberBody',
 });
 export type CreateMemberBody = z.infer<typeof CreateMemberBody>;
@@ -71,6 +79,9 @@ export const ImportDuplicate = z.object({
   /** Another row of the same file, or an existing member. */
   matchesRow: z.number().int().nullable(),
   matchesMemberId: Id.nullable(),
+  /** The existing member's name and branch, when the match is on the roster. */
+  matchesMemberName: z.string().nullable(),
+  matchesUnitName: z.string().nullable(),
   reason: z.enum(['same_phone', 'same_email', 'same_name_same_unit']),
 });
 export type ImportDuplicate = z.infer<typeof ImportDuplicate>;

@@ -16,7 +16,12 @@ describe('session and member bodies', () => {
   });
 
   it('requires the end after the start', () => {
-    const res = CreateSessionBody.safeParse({ title: 'x', hostUnitId: 'u1', startsAt: times.endsAt, endsAt: times.startsAt });
+    const res = CreateSessionBody.safeParse({
+      title: 'x',
+      hostUnitId: 'u1',
+      startsAt: times.endsAt,
+      endsAt: times.startsAt,
+    });
     expect(res.success).toBe(false);
     expect(res.error?.issues[0]?.path).toEqual(['endsAt']);
   });

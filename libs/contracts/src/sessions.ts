@@ -92,8 +92,8 @@ export const CreateSessionBody = SessionFields.extend({
 })
   .refine(endsAfterStart, endsAfterStartIssue)
   .meta({
-  id: 'CreateSessionBody',
-});
+    id: 'CreateSessionBody',
+  });
 export type CreateSessionBody = z.infer<typeof CreateSessionBody>;
 
 export const UpdateSessionBody = SessionFields.omit({ hostUnitId: true })

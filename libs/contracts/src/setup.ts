@@ -9,7 +9,10 @@ export type SetupStatus = z.infer<typeof SetupStatus>;
 export const SetupBody = z
   .object({
     organisationName: Text(200),
-    organisationCode: z.string().trim().regex(/^[A-Za-z0-9._-]{2,32}$/, 'use 2-32 letters, digits, dot, dash or underscore'),
+    organisationCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._-]{2,32}$/, 'use 2-32 letters, digits, dot, dash or underscore'),
     username: CreateUserBody.shape.username,
     password: CreateUserBody.shape.password,
     displayName: Text(120),

@@ -16,7 +16,8 @@ export interface AuditRecord {
   reason?: string | null;
 }
 
-const json = (v: unknown) => (v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
+const json = (v: unknown) =>
+  v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
 
 @Injectable()
 export class AuditService {

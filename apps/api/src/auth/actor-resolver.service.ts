@@ -25,7 +25,10 @@ export class ActorResolver {
   async fromClaims(claims: TokenClaims): Promise<RequestActor> {
     switch (claims.kind) {
       case 'staff': {
-        const user = await this.prisma.user.findUnique({ where: { id: claims.sub }, include: { unit: true } });
+        const user = await this.prisma.user.findUnique({
+          where: { id: claims.sub },
+          include: { unit: true },
+        });
         if (!user || !user.active) throw new DomainError('TOKEN_INVALID');
         return {
           role: user.role,
@@ -40,13 +43,17 @@ export class ActorResolver {
             memberId: user.memberId,
             siteId: null,
             unitId: user.unitId,
+            unitName: user.unit.name,
             displayName: user.displayName,
             locale: asLocale(user.locale),
           },
         };
       }
       case 'member': {
-        const member = await this.prisma.member.findUnique({ where: { id: claims.sub }, include: { unit: true } });
+        const member = await this.prisma.member.findUnique({
+          where: { id: claims.sub },
+          include: { unit: true },
+        });
         if (!member || member.status === 'inactive') throw new DomainError('TOKEN_INVALID');
         return {
           role: 'member',
@@ -61,13 +68,17 @@ export class ActorResolver {
             memberId: member.id,
             siteId: null,
             unitId: member.unitId,
+            unitName: member.unit.name,
             displayName: member.fullName,
             locale: 'vi',
           },
         };
       }
       case 'site': {
-        const site = await this.prisma.site.findUnique({ where: { id: claims.sub }, include: { unit: true } });
+        const site = await this.prisma.site.findUnique({
+          where: { id: claims.sub },
+          include: { unit: true },
+        });
         if (!site || site.deviceGeneration !== claims.gen) throw new DomainError('TOKEN_INVALID');
         return {
           role: 'site',
@@ -82,6 +93,7 @@ export class ActorResolver {
             memberId: null,
             siteId: site.id,
             unitId: site.unitId,
+            unitName: site.unit.name,
             displayName: site.name,
             locale: 'vi',
           },

@@ -1,7 +1,11 @@
 import { joinLinkExpiry, signJoinLink, verifyJoinLink } from './join-link';
 
 const secret = 'test-secret';
-const claims = { memberId: 'cmember0000000000000000001', sessionId: 'csession000000000000000001', exp: 2_000_000_000 };
+const claims = {
+  memberId: 'cmember0000000000000000001',
+  sessionId: 'csession000000000000000001',
+  exp: 2_000_000_000,
+};
 
 describe('join links', () => {
   it('round-trips the member, session and expiry and stays short', () => {

@@ -19,7 +19,8 @@ export function signJoinLink(claims: JoinLinkClaims, secret: string): string {
   return `${payload}.${sign(payload, secret)}`;
 }
 
-export type JoinLinkCheck = { ok: true; claims: JoinLinkClaims } | { ok: false; reason: 'invalid' | 'expired' };
+export type JoinLinkCheck =
+  { ok: true; claims: JoinLinkClaims } | { ok: false; reason: 'invalid' | 'expired' };
 
 export function verifyJoinLink(token: string, secret: string, nowSeconds = Date.now() / 1000): JoinLinkCheck {
   const parts = token.split('.');
@@ -27,7 +28,8 @@ export function verifyJoinLink(token: string, secret: string, nowSeconds = Date.
   const [memberId, sessionId, exp36, signature] = parts as [string, string, string, string];
   const expected = Buffer.from(sign(`${memberId}.${sessionId}.${exp36}`, secret));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'invalid' };
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, reason: 'invalid' };
   const exp = parseInt(exp36, 36);
   if (!Number.isFinite(exp) || exp < nowSeconds) return { ok: false, reason: 'expired' };
   return { ok: true, claims: { memberId, sessionId, exp } };

@@ -42,7 +42,8 @@ export class TokenService {
       const kind = payload.kind;
       if (typeof payload.sub !== 'string') throw new DomainError('TOKEN_INVALID');
       if (kind === 'staff' || kind === 'member') return { kind, sub: payload.sub };
-      if (kind === 'site' && typeof payload.gen === 'number') return { kind, sub: payload.sub, gen: payload.gen };
+      if (kind === 'site' && typeof payload.gen === 'number')
+        return { kind, sub: payload.sub, gen: payload.gen };
       throw new DomainError('TOKEN_INVALID');
     } catch (e) {
       if (e instanceof DomainError) throw e;

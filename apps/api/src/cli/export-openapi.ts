@@ -12,11 +12,15 @@ async function main(): Promise<void> {
   const out = process.argv[2] ?? 'docs/openapi.json';
   process.env.LOG_LEVEL = 'silent';
   const config = loadConfig({ ...process.env, AUTH_SECRET: 'openapi-export', WEB_DIST: '/nonexistent' });
-  // Building the document touches no service, so no database is opened.
-  const app = await createApp(config, { kind: 'pglite', url: '', prisma: {} as Database['prisma'], close: async () => {} });
-  await app.init();
+  // The document comes from the scanned modules; the app is never initialised, so no service runs
+  // and no database is opened.
+  const app = await createApp(config, {
+    kind: 'pglite',
+    url: '',
+    prisma: {} as Database['prisma'],
+    close: async () => {},
+  });
   writeFileSync(out, `${JSON.stringify(buildOpenApi(app), null, 2)}\n`);
-  await app.close();
   console.log(`wrote ${out}`);
 }
 

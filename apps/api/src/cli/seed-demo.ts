@@ -14,17 +14,41 @@ import { demoBranches, demoPassword, demoProvince, demoStaff } from './demo-orga
  * Idempotent: units, accounts and members are found by code and name; a new session is made only
  * when no demo session is still to come or running.
  */
-async function ensureUnit(prisma: PrismaService, code: string, data: { name: string; kind: 'committee' | 'branch'; parent?: { id: string; path: string } }) {
+async function ensureUnit(
+  prisma: PrismaService,
+  code: string,
+  data: { name: string; kind: 'committee' | 'branch'; parent?: { id: string; path: string } },
+) {
   const existing = await prisma.unit.findUnique({ where: { code } });
   if (existing) return existing;
   const id = randomUUID();
   return prisma.unit.create({
-    data: { id, code, name: data.name, kind: data.kind, parentId: data.parent?.id ?? null, path: `${data.parent?.path ?? '/'}${id}/` },
+    data: {
+      id,
+      code,
+      name: data.name,
+      kind: data.kind,
+      parentId: data.parent?.id ?? null,
+      path: `${data.parent?.path ?? '/'}${id}/`,
+    },
   });
 }
 
-async function ensureUser(prisma: PrismaService, passwordHash: string, data: { username: string; displayName: string; role: 'organiser' | 'presenter' | 'secretary'; unitId: string }) {
-  return prisma.user.upsert({ where: { username: data.username }, update: {}, create: { ...data, passwordHash } });
+async function ensureUser(
+  prisma: PrismaService,
+  passwordHash: string,
+  data: {
+    username: string;
+    displayName: string;
+    role: 'organiser' | 'presenter' | 'secretary';
+    unitId: string;
+  },
+) {
+  return prisma.user.upsert({
+    where: { username: data.username },
+    update: {},
+    create: { ...data, passwordHash },
+  });
 }
 
 async function main(): Promise<void> {
@@ -33,19 +57,38 @@ async function main(): Promise<void> {
   const prisma = db.prisma;
   try {
     const passwordHash = await argon2.hash(demoPassword);
-    const province = await ensureUnit(prisma, demoProvince.code, { name: demoProvince.name, kind: 'committee' });
-    const organiser = await ensureUser(prisma, passwordHash, { ...demoStaff.organiser, role: 'organiser', unitId: province.id });
-    const presenter = await ensureUser(prisma, passwordHash, { ...demoStaff.presenter, role: 'presenter', unitId: province.id });
+    const province = await ensureUnit(prisma, demoProvince.code, {
+      name: demoProvince.name,
+      kind: 'committee',
+    });
+    const organiser = await ensureUser(prisma, passwordHash, {
+      ...demoStaff.organiser,
+      role: 'organiser',
+      unitId: province.id,
+    });
+    const presenter = await ensureUser(prisma, passwordHash, {
+      ...demoStaff.presenter,
+      role: 'presenter',
+      unitId: province.id,
+    });
 
     const branches = [];
     for (const b of demoBranches) {
       const unit = await ensureUnit(prisma, b.code, { name: b.name, kind: 'branch', parent: province });
       await ensureUser(prisma, passwordHash, { ...b.secretary, role: 'secretary', unitId: unit.id });
       for (const [i, fullName] of b.members.entries()) {
-        const exists = await prisma.member.findFirst({ where: { unitId: unit.id, nameKey: matchKey(fullName) } });
+        const exists = await prisma.member.findFirst({
+          where: { unitId: unit.id, nameKey: matchKey(fullName) },
+        });
         if (!exists)
           await prisma.member.create({
-            data: { unitId: unit.id, fullName, nameKey: matchKey(fullName), phone: `09${String(randomInt(10_000_000, 99_999_999))}`, position: i === 0 ? 'Phó Bí thư' : null },
+            data: {
+              unitId: unit.id,
+              fullName,
+              nameKey: matchKey(fullName),
+              phone: `09${String(randomInt(10_000_000, 99_999_999))}`,
+              position: i === 0 ? 'Phó Bí thư' : null,
+            },
           });
       }
       let site = await prisma.site.findFirst({ where: { unitId: unit.id, name: b.site } });
@@ -53,7 +96,10 @@ async function main(): Promise<void> {
       if (!site.pairedAt && (!site.pairingExpiresAt || site.pairingExpiresAt < new Date()))
         site = await prisma.site.update({
           where: { id: site.id },
-          data: { pairingCode: String(randomInt(0, 100_000_000)).padStart(8, '0'), pairingExpiresAt: new Date(Date.now() + 24 * 3600_000) },
+          data: {
+            pairingCode: String(randomInt(0, 100_000_000)).padStart(8, '0'),
+            pairingExpiresAt: new Date(Date.now() + 24 * 3600_000),
+          },
         });
       branches.push({ unit, site, secretary: b.secretary.username });
     }
@@ -82,8 +128,14 @@ async function main(): Promise<void> {
       });
     }
 
-    const firstMember = await prisma.member.findFirstOrThrow({ where: { unitId: branches[0]!.unit.id }, orderBy: { createdAt: 'asc' } });
-    const link = signJoinLink({ memberId: firstMember.id, sessionId: session.id, exp: joinLinkExpiry(session.endsAt) }, config.authSecret);
+    const firstMember = await prisma.member.findFirstOrThrow({
+      where: { unitId: branches[0]!.unit.id },
+      orderBy: { createdAt: 'asc' },
+    });
+    const link = signJoinLink(
+      { memberId: firstMember.id, sessionId: session.id, exp: joinLinkExpiry(session.endsAt) },
+      config.authSecret,
+    );
     const lines = [
       '',
       `HallBridge demo is ready (${db.kind}). Open ${config.publicUrl} and sign in:`,

@@ -1,4 +1,11 @@
-import { type CallHandler, type ExecutionContext, type NestInterceptor, type Type, UseInterceptors, applyDecorators } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+  type Type,
+  UseInterceptors,
+  applyDecorators,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 
@@ -15,6 +22,9 @@ export function FileUpload(maxBytes: number) {
   return applyDecorators(
     ApiConsumes('multipart/form-data'),
     ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } }),
-    UseInterceptors(RememberLimit as Type<NestInterceptor>, FileInterceptor('file', { limits: { fileSize: maxBytes, files: 1 } })),
+    UseInterceptors(
+      RememberLimit as Type<NestInterceptor>,
+      FileInterceptor('file', { limits: { fileSize: maxBytes, files: 1 } }),
+    ),
   );
 }

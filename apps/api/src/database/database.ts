@@ -25,7 +25,10 @@ export interface EmbeddedDatabase {
 /** The server already serving this data directory (started by a running app), if any. */
 function runningEmbeddedDatabase(dataDir: string): EmbeddedDatabase | null {
   try {
-    const lock = JSON.parse(readFileSync(join(dataDir, 'server.lock'), 'utf8')) as { pid: number; url: string | null };
+    const lock = JSON.parse(readFileSync(join(dataDir, 'server.lock'), 'utf8')) as {
+      pid: number;
+      url: string | null;
+    };
     process.kill(lock.pid, 0);
     return lock.url ? { url: lock.url, stop: async () => {} } : null;
   } catch {
@@ -53,13 +56,18 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
  * PostgreSQL when DATABASE_URL is set; otherwise PGlite with its files in DATA_DIR/db. Either way
  * pending migrations are applied first and the same pg driver adapter is used.
  */
-export async function openDatabase(config: AppConfig, options: { migrate?: boolean } = {}): Promise<Database> {
+export async function openDatabase(
+  config: AppConfig,
+  options: { migrate?: boolean } = {},
+): Promise<Database> {
   const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(join(config.dataDir, 'db'));
   const url = config.databaseUrl ?? embedded!.url;
   try {
     if (options.migrate ?? true) await applyMigrations(url);
     // PGlite runs one query at a time whatever the pool; a small pool keeps it below its connection cap.
-    const prisma = new PrismaService({ adapter: new PrismaPg({ connectionString: url, max: embedded ? 4 : 10 }) });
+    const prisma = new PrismaService({
+      adapter: new PrismaPg({ connectionString: url, max: embedded ? 4 : 10 }),
+    });
     await prisma.$connect();
     return {
       kind: embedded ? 'pglite' : 'postgresql',

@@ -14,6 +14,7 @@ export async function applyMigrations(databaseUrl: string): Promise<string> {
     databaseUrl,
     join(root, 'prisma', 'migrations'),
   ]);
-  if (result.code !== 0) throw new Error(`database migration failed: ${result.stderr.trim() || result.stdout.trim()}`);
+  if (result.code !== 0)
+    throw new Error(`database migration failed: ${result.stderr.trim() || result.stdout.trim()}`);
   return result.stdout.trim();
 }

@@ -26,9 +26,15 @@ export class ImportRosterService {
     private readonly members: MembersService,
   ) {}
 
-  async run(actor: RequestActor, file: UploadedRoster | undefined, query: ImportQuery, lang?: string): Promise<ImportReport> {
+  async run(
+    actor: RequestActor,
+    file: UploadedRoster | undefined,
+    query: ImportQuery,
+    lang?: string,
+  ): Promise<ImportReport> {
     if (!canManageRoster(actor, actor.unitPath)) throw new DomainError('FORBIDDEN');
-    if (!file) throw new DomainError('VALIDATION_FAILED', { summary: 'file: attach the roster as the "file" field' });
+    if (!file)
+      throw new DomainError('VALIDATION_FAILED', { summary: 'file: attach the roster as the "file" field' });
     if (query.unitId) await this.members.rosterUnit(actor, query.unitId, true);
 
     const sheet = await readRosterFile(file.originalname, file.buffer);
@@ -40,7 +46,11 @@ export class ImportRosterService {
       where: { unitId: { in: units.map((u) => u.id) } },
       select: { id: true, fullName: true, unitId: true, phone: true, email: true },
     });
-    const result = validateRoster(sheet.headers, sheet.rows, { units, existing, defaultUnitId: query.unitId });
+    const result = validateRoster(sheet.headers, sheet.rows, {
+      units,
+      existing,
+      defaultUnitId: query.unitId,
+    });
 
     const report: ImportReport = {
       fileName: file.originalname,
@@ -52,7 +62,14 @@ export class ImportRosterService {
         ...i,
         message: translate(lang, `importIssues.${i.code}`, { value: i.value ?? '' }),
       })),
-      duplicates: result.duplicates,
+      duplicates: result.duplicates.map((d) => {
+        const match = d.matchesMemberId ? existing.find((m) => m.id === d.matchesMemberId) : undefined;
+        return {
+          ...d,
+          matchesMemberName: match?.fullName ?? null,
+          matchesUnitName: match ? (units.find((u) => u.id === match.unitId)?.name ?? null) : null,
+        };
+      }),
     };
     if (!report.valid) throw new DomainError('IMPORT_INVALID', { count: report.errors.length }, report);
     if (query.dryRun) return report;

@@ -1,6 +1,25 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, UploadedFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UploadedFile,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CreateMemberBody, ImportQuery, ImportReport, Member, MemberQuery, UpdateMemberBody } from '@hallbridge/contracts';
+import {
+  CreateMemberBody,
+  ImportQuery,
+  ImportReport,
+  Member,
+  MemberQuery,
+  UpdateMemberBody,
+} from '@hallbridge/contracts';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -30,7 +49,11 @@ export class MembersController {
 
   @Get()
   @ZodResponse({ type: MemberListDto })
-  list(@CurrentActor() actor: RequestActor, @Query() query: MemberQueryDto, @Headers('accept-language') lang?: string) {
+  list(
+    @CurrentActor() actor: RequestActor,
+    @Query() query: MemberQueryDto,
+    @Headers('accept-language') lang?: string,
+  ) {
     return this.members.list(actor, query, pickLocale(lang));
   }
 

@@ -124,7 +124,8 @@ export class MembersService {
 
   private async findInScope(actor: RequestActor, id: string): Promise<MemberRow> {
     const member = await this.prisma.member.findUnique({ where: { id }, include: memberInclude });
-    if (!member || !isWithin(member.unit.path, actor.unitId)) throw new DomainError('NOT_FOUND', { entity: 'member' });
+    if (!member || !isWithin(member.unit.path, actor.unitId))
+      throw new DomainError('NOT_FOUND', { entity: 'member' });
     if (!canManageRoster(actor, member.unit.path)) throw new DomainError('FORBIDDEN');
     return member;
   }
@@ -135,7 +136,7 @@ export class MembersService {
     if (!unit || !isWithin(unit.path, actor.unitId)) throw new DomainError('NOT_FOUND', { entity: 'unit' });
     if (!canManageRoster(actor, unit.path)) throw new DomainError('FORBIDDEN');
     if (mustBeBranch && unit.kind !== 'branch')
-      throw new DomainError('CONFLICT', { detail: 'members belong to a branch, not a committee' });
+      throw new DomainError('CONFLICT', { reason: 'member_needs_branch' });
     return unit;
   }
 }

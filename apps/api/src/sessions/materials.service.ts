@@ -41,22 +41,37 @@ export class MaterialsService {
     private readonly sessions: SessionsService,
   ) {}
 
-  async upload(actor: RequestActor, sessionId: string, file: UploadedMaterial | undefined): Promise<Material> {
+  async upload(
+    actor: RequestActor,
+    sessionId: string,
+    file: UploadedMaterial | undefined,
+  ): Promise<Material> {
     const session = await this.sessions.findVisible(actor, sessionId);
     const presents = actor.userId !== null && session.presenters.some((p) => p.userId === actor.userId);
     if (!canManageSession(actor, session.hostUnit.path) && !presents) throw new DomainError('FORBIDDEN');
-    if (!file) throw new DomainError('VALIDATION_FAILED', { summary: 'file: attach the document as the "file" field' });
+    if (!file)
+      throw new DomainError('VALIDATION_FAILED', {
+        summary: 'file: attach the document as the "file" field',
+      });
     // multer decodes multipart file names as latin1; browsers send UTF-8.
     const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC');
     const mimeType = allowedTypes[extname(fileName).toLowerCase()];
-    if (!mimeType) throw new DomainError('UNSUPPORTED_FILE', { expected: Object.keys(allowedTypes).join(', ') });
+    if (!mimeType)
+      throw new DomainError('UNSUPPORTED_FILE', { expected: Object.keys(allowedTypes).join(', ') });
     const storageKey = await this.files.save('materials', file.buffer);
     try {
       return await this.prisma.$transaction(async (tx) => {
         const m = await tx.material.create({
           data: { sessionId, fileName, mimeType, size: file.size, storageKey, uploadedById: actor.userId },
         });
-        const material = { id: m.id, sessionId, fileName, mimeType, size: m.size, createdAt: m.createdAt.toISOString() };
+        const material = {
+          id: m.id,
+          sessionId,
+          fileName,
+          mimeType,
+          size: m.size,
+          createdAt: m.createdAt.toISOString(),
+        };
         await this.audit.record(tx, actor, {
           action: 'material.uploaded',
           entityType: 'material',

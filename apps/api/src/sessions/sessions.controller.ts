@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res, UploadedFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+} from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   CreateSessionBody,
@@ -84,7 +97,11 @@ export class SessionsController {
 
   @Get(':id/join-links')
   @ZodResponse({ type: JoinLinkListDto })
-  listJoinLinks(@CurrentActor() actor: RequestActor, @Param() { id }: IdParamDto, @Query() query: JoinLinkQueryDto) {
+  listJoinLinks(
+    @CurrentActor() actor: RequestActor,
+    @Param() { id }: IdParamDto,
+    @Query() query: JoinLinkQueryDto,
+  ) {
     return this.joinLinks.list(actor, id, query.unitId);
   }
 

@@ -14,12 +14,14 @@ import {
   canViewSession,
   DomainError,
   isWithin,
+  participantKey,
   transition,
   type TransitionActor,
 } from '@hallbridge/domain';
 import { AuditService } from '../audit/audit.service';
 import type { RequestActor } from '../auth/request-actor';
 import { type Prisma, PrismaService, type Tx } from '../database/prisma.service';
+import { SessionLifecycle } from '../live/session-lifecycle';
 import { scopeOf, sessionInclude, toStudySession, type MemberCounter, type SessionRow } from './session-view';
 
 const stampOf = {
@@ -34,6 +36,7 @@ export class SessionsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
+    private readonly lifecycle: SessionLifecycle,
   ) {}
 
   /** Sessions the caller may see, soonest first. */
@@ -117,8 +120,10 @@ export class SessionsService {
     assertEditable(existing.state, changed);
     const startsAt = changes.startsAt ? new Date(changes.startsAt) : existing.startsAt;
     const endsAt = changes.endsAt ? new Date(changes.endsAt) : existing.endsAt;
-    if (endsAt <= startsAt) throw new DomainError('VALIDATION_FAILED', { summary: 'endsAt: the end must be after the start' });
-    const rescheduled = startsAt.getTime() !== existing.startsAt.getTime() || endsAt.getTime() !== existing.endsAt.getTime();
+    if (endsAt <= startsAt)
+      throw new DomainError('VALIDATION_FAILED', { summary: 'endsAt: the end must be after the start' });
+    const rescheduled =
+      startsAt.getTime() !== existing.startsAt.getTime() || endsAt.getTime() !== existing.endsAt.getTime();
 
     const row = await this.prisma.$transaction(async (tx) => {
       if (changes.invitedUnitIds) {
@@ -144,7 +149,9 @@ export class SessionsService {
           startsAt,
           endsAt,
           mode: changes.mode,
-          attendanceRules: changes.attendanceRules ? AttendanceRules.parse(changes.attendanceRules) : undefined,
+          attendanceRules: changes.attendanceRules
+            ? AttendanceRules.parse(changes.attendanceRules)
+            : undefined,
         },
         include: sessionInclude,
       });
@@ -169,12 +176,20 @@ export class SessionsService {
     const next = transition(existing.state, body.action, this.transitionActor(actor, existing));
     const row = await this.prisma.$transaction(async (tx) => {
       // Guard against a concurrent transition: only move from the state we checked.
-      const stamp = body.action === 'reopen_attendance' ? { attendanceClosedAt: null } : { [stampOf[body.action]]: new Date() };
+      const stamp =
+        body.action === 'reopen_attendance'
+          ? { attendanceClosedAt: null }
+          : { [stampOf[body.action]]: new Date() };
       const moved = await tx.studySession.updateMany({
         where: { id, state: existing.state },
-        data: { state: next, ...stamp, ...(body.action === 'cancel' ? { cancelReason: body.reason ?? null } : {}) },
+        data: {
+          state: next,
+          ...stamp,
+          ...(body.action === 'cancel' ? { cancelReason: body.reason ?? null } : {}),
+        },
       });
-      if (moved.count !== 1) throw new DomainError('INVALID_TRANSITION', { action: body.action, state: existing.state });
+      if (moved.count !== 1)
+        throw new DomainError('INVALID_TRANSITION', { action: body.action, state: existing.state });
       await this.audit.record(tx, actor, {
         action: `session.${body.action}`,
         entityType: 'session',
@@ -187,13 +202,15 @@ export class SessionsService {
       });
       return tx.studySession.findUniqueOrThrow({ where: { id }, include: sessionInclude });
     });
+    this.lifecycle.emit('state', { sessionId: id, state: next, actorKey: participantKey(actor) });
     return toStudySession(row, await this.memberCounter());
   }
 
   /** Loads a session the caller may see; others get "not found", never a hint that it exists. */
   async findVisible(actor: RequestActor, id: string): Promise<SessionRow> {
     const row = await this.prisma.studySession.findUnique({ where: { id }, include: sessionInclude });
-    if (!row || !canViewSession(actor, actor.unitPath, scopeOf(row))) throw new DomainError('NOT_FOUND', { entity: 'session' });
+    if (!row || !canViewSession(actor, actor.unitPath, scopeOf(row)))
+      throw new DomainError('NOT_FOUND', { entity: 'session' });
     return row;
   }
 
@@ -220,7 +237,10 @@ export class SessionsService {
   }
 
   private async assertInvitable(tx: Tx, actor: RequestActor, unitIds: string[]): Promise<void> {
-    const units = await tx.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, path: true } });
+    const units = await tx.unit.findMany({
+      where: { id: { in: unitIds } },
+      select: { id: true, path: true },
+    });
     const missing = unitIds.find((id) => !units.some((u) => u.id === id && isWithin(u.path, actor.unitId)));
     if (missing) throw new DomainError('NOT_FOUND', { entity: 'unit' }, { unitId: missing });
   }

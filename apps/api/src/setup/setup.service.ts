@@ -28,10 +28,22 @@ export class SetupService {
       if ((await tx.user.count()) > 0) throw new DomainError('FORBIDDEN');
       const unitId = randomUUID();
       await tx.unit.create({
-        data: { id: unitId, path: `/${unitId}/`, name: body.organisationName, code: body.organisationCode, kind: 'committee' },
+        data: {
+          id: unitId,
+          path: `/${unitId}/`,
+          name: body.organisationName,
+          code: body.organisationCode,
+          kind: 'committee',
+        },
       });
       const user = await tx.user.create({
-        data: { username: body.username, passwordHash, displayName: body.displayName, role: 'organiser', unitId },
+        data: {
+          username: body.username,
+          passwordHash,
+          displayName: body.displayName,
+          role: 'organiser',
+          unitId,
+        },
       });
       await tx.auditEntry.create({
         data: {
@@ -48,6 +60,10 @@ export class SetupService {
       return user.id;
     });
     const { token, expiresAt } = await this.tokens.issue({ kind: 'staff', sub: userId });
-    return { token, expiresAt, principal: (await this.actors.fromClaims({ kind: 'staff', sub: userId })).principal };
+    return {
+      token,
+      expiresAt,
+      principal: (await this.actors.fromClaims({ kind: 'staff', sub: userId })).principal,
+    };
   }
 }

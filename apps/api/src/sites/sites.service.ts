@@ -17,7 +17,8 @@ const toSite = (s: SiteRow): Site => ({
   location: s.location,
   paired: s.pairedAt !== null,
   pairingCode: s.pairingExpiresAt && s.pairingExpiresAt > new Date() ? s.pairingCode : null,
-  pairingExpiresAt: s.pairingExpiresAt && s.pairingExpiresAt > new Date() ? s.pairingExpiresAt.toISOString() : null,
+  pairingExpiresAt:
+    s.pairingExpiresAt && s.pairingExpiresAt > new Date() ? s.pairingExpiresAt.toISOString() : null,
   lastSeenAt: s.lastSeenAt?.toISOString() ?? null,
 });
 
@@ -56,7 +57,13 @@ export class SitesService {
           },
         }),
       );
-      await this.audit.record(tx, actor, { action: 'site.created', entityType: 'site', entityId: site.id, unitPath: unit.path, after: site });
+      await this.audit.record(tx, actor, {
+        action: 'site.created',
+        entityType: 'site',
+        entityId: site.id,
+        unitPath: unit.path,
+        after: site,
+      });
       return site;
     });
   }
@@ -64,7 +71,9 @@ export class SitesService {
   async update(actor: RequestActor, id: string, body: UpdateSiteBody): Promise<Site> {
     const existing = await this.findInScope(actor, id);
     return this.prisma.$transaction(async (tx) => {
-      const site = toSite(await tx.site.update({ where: { id }, data: { name: body.name, location: body.location } }));
+      const site = toSite(
+        await tx.site.update({ where: { id }, data: { name: body.name, location: body.location } }),
+      );
       await this.audit.record(tx, actor, {
         action: 'site.updated',
         entityType: 'site',
@@ -87,7 +96,12 @@ export class SitesService {
           data: { pairingCode: newPairingCode(), pairingExpiresAt: new Date(Date.now() + PAIRING_VALID_MS) },
         }),
       );
-      await this.audit.record(tx, actor, { action: 'site.pairing_code_issued', entityType: 'site', entityId: id, unitPath: existing.unit.path });
+      await this.audit.record(tx, actor, {
+        action: 'site.pairing_code_issued',
+        entityType: 'site',
+        entityId: id,
+        unitPath: existing.unit.path,
+      });
       return site;
     });
   }
@@ -108,7 +122,8 @@ export class SitesService {
 
   private async findInScope(actor: RequestActor, id: string) {
     const site = await this.prisma.site.findUnique({ where: { id }, include: { unit: true } });
-    if (!site || !isWithin(site.unit.path, actor.unitId)) throw new DomainError('NOT_FOUND', { entity: 'site' });
+    if (!site || !isWithin(site.unit.path, actor.unitId))
+      throw new DomainError('NOT_FOUND', { entity: 'site' });
     if (!canManageRoster(actor, site.unit.path)) throw new DomainError('FORBIDDEN');
     return site;
   }

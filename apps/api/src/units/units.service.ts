@@ -46,7 +46,8 @@ export class UnitsService {
 
   async create(actor: RequestActor, body: CreateUnitBody): Promise<Unit> {
     const parent = await this.findInScope(actor, body.parentId);
-    if (parent.kind !== 'committee') throw new DomainError('CONFLICT', { detail: 'a branch cannot hold other units' });
+    if (parent.kind !== 'committee')
+      throw new DomainError('CONFLICT', { reason: 'branch_cannot_hold_units' });
     return this.prisma.$transaction(async (tx) => {
       await this.assertCodeFree(tx, body.code);
       const id = randomUUID();
@@ -83,7 +84,7 @@ export class UnitsService {
       if (body.parentId && body.parentId !== unit.parentId) {
         const parent = await this.findInScope(actor, body.parentId, tx);
         if (parent.kind !== 'committee' || isWithin(parent.path, unit.id))
-          throw new DomainError('CONFLICT', { detail: 'a unit cannot move under a branch or under itself' });
+          throw new DomainError('CONFLICT', { reason: 'unit_cannot_move_there' });
         path = childPath(parent.path, unit.id);
         // Re-root the whole subtree: every descendant path starts with the old path.
         await tx.$executeRaw`UPDATE "Unit" SET "path" = ${path}::text || substring("path" from ${unit.path.length + 1}::int) WHERE "path" LIKE ${`${unit.path}%`}`;
@@ -125,7 +126,7 @@ export class UnitsService {
         tx.sessionInvitation.count({ where: { unitId: id } }),
       ]);
       if (children + members + users + sites + hosted + invited > 0)
-        throw new DomainError('CONFLICT', { detail: 'the unit still has units, members, accounts, sites or sessions' });
+        throw new DomainError('CONFLICT', { reason: 'unit_not_empty' });
       await tx.unit.delete({ where: { id } });
       await this.audit.record(tx, actor, {
         action: 'unit.deleted',
@@ -147,6 +148,6 @@ export class UnitsService {
 
   private async assertCodeFree(tx: Tx, code: string): Promise<void> {
     const taken = await tx.unit.findFirst({ where: { code: { equals: code, mode: 'insensitive' } } });
-    if (taken) throw new DomainError('CONFLICT', { detail: `code ${code}` });
+    if (taken) throw new DomainError('CONFLICT', { reason: 'code_taken', value: code });
   }
 }

@@ -30,7 +30,9 @@ export class UsersService {
 
   async list(actor: RequestActor): Promise<User[]> {
     if (actor.role !== 'organiser') throw new DomainError('FORBIDDEN');
-    const rows = await this.prisma.user.findMany({ where: { unit: { path: { startsWith: actor.unitPath } } } });
+    const rows = await this.prisma.user.findMany({
+      where: { unit: { path: { startsWith: actor.unitPath } } },
+    });
     return rows.map(toUser).sort((a, b) => compareNames(a.displayName, b.displayName));
   }
 
@@ -54,7 +56,7 @@ export class UsersService {
   async create(actor: RequestActor, body: CreateUserBody): Promise<User> {
     const unit = await this.unitInScope(actor, body.unitId);
     if (await this.prisma.user.findUnique({ where: { username: body.username } }))
-      throw new DomainError('CONFLICT', { detail: `username ${body.username}` });
+      throw new DomainError('CONFLICT', { reason: 'username_taken', value: body.username });
     const passwordHash = await argon2.hash(body.password);
     return this.prisma.$transaction(async (tx) => {
       const user = toUser(
@@ -83,10 +85,11 @@ export class UsersService {
 
   async update(actor: RequestActor, id: string, body: UpdateUserBody): Promise<User> {
     const existing = await this.prisma.user.findUnique({ where: { id }, include: { unit: true } });
-    if (!existing || !isWithin(existing.unit.path, actor.unitId)) throw new DomainError('NOT_FOUND', { entity: 'user' });
+    if (!existing || !isWithin(existing.unit.path, actor.unitId))
+      throw new DomainError('NOT_FOUND', { entity: 'user' });
     if (!canManageUnit(actor, existing.unit.path)) throw new DomainError('FORBIDDEN');
     if (existing.id === actor.userId && (body.active === false || (body.role && body.role !== existing.role)))
-      throw new DomainError('CONFLICT', { detail: 'you cannot deactivate yourself or change your own role' });
+      throw new DomainError('CONFLICT', { reason: 'cannot_change_self' });
     const unit = body.unitId ? await this.unitInScope(actor, body.unitId) : existing.unit;
     const passwordHash = body.password ? await argon2.hash(body.password) : undefined;
     return this.prisma.$transaction(async (tx) => {

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { Id } from '../common';
-import { type ErrorCode, FieldIssue } from '../errors';
+import type { ErrorCode, FieldIssue } from '../errors';
+import type { Deck } from '../slides';
 import { type LiveEvent, LivePointer, type PresenceUpdate } from './live-events';
-import { LiveSettings, type LiveSnapshot, ParticipantKey, PollKind, PollOption, type PollTally, QuestionStatus } from './live-state';
+import {
+  LiveSettings,
+  type LiveSnapshot,
+  ParticipantKey,
+  PollKind,
+  PollOption,
+  type PollTally,
+  QuestionStatus,
+} from './live-state';
 
 /** Every command names its room and carries a client-made id, so a retry after a blip applies once. */
 const command = <T extends z.ZodRawShape>(shape: T) =>
@@ -20,14 +29,21 @@ export const PollDraft = z
   })
   .superRefine((p, ctx) => {
     const ids = p.options.map((o) => o.id);
-    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids must differ' });
+    if (new Set(ids).size !== ids.length)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids must differ' });
     const choice = p.kind === 'single' || p.kind === 'multiple' || p.kind === 'quiz';
-    if (choice && p.options.length < 2) ctx.addIssue({ code: 'custom', path: ['options'], message: 'give at least two options' });
-    if (p.kind === 'rating' && !p.ratingMax) ctx.addIssue({ code: 'custom', path: ['ratingMax'], message: 'a rating poll needs its maximum' });
+    if (choice && p.options.length < 2)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'give at least two options' });
+    if (p.kind === 'rating' && !p.ratingMax)
+      ctx.addIssue({ code: 'custom', path: ['ratingMax'], message: 'a rating poll needs its maximum' });
     if (p.kind === 'quiz') {
       const right = p.correctOptionIds ?? [];
       if (right.length === 0 || right.some((id) => !ids.includes(id)))
-        ctx.addIssue({ code: 'custom', path: ['correctOptionIds'], message: 'mark the right answer among the options' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['correctOptionIds'],
+          message: 'mark the right answer among the options',
+        });
     }
   });
 export type PollDraft = z.infer<typeof PollDraft>;
@@ -42,12 +58,18 @@ export const LiveCommands = {
   'poll:close': command({ pollId: Id }),
   'poll:results': command({ pollId: Id, visible: z.boolean() }),
   'poll:answer': command({ pollId: Id, answer: z.array(z.string().trim().min(1).max(500)).min(1).max(12) }),
-  'poll:site-count': command({ pollId: Id, counts: z.record(z.string(), z.number().int().min(0).max(10_000)) }),
+  'poll:site-count': command({
+    pollId: Id,
+    counts: z.record(z.string(), z.number().int().min(0).max(10_000)),
+  }),
   'hand:raise': command({ topic: z.string().trim().max(140).nullish() }),
   'hand:lower': command({ key: ParticipantKey.nullish() }),
   'floor:grant': command({ key: ParticipantKey, withCamera: z.boolean().default(false) }),
   'floor:revoke': command({ key: ParticipantKey }),
-  'question:ask': command({ text: z.string().trim().min(1).max(1000), anonymous: z.boolean().default(false) }),
+  'question:ask': command({
+    text: z.string().trim().min(1).max(1000),
+    anonymous: z.boolean().default(false),
+  }),
   'question:vote': command({ questionId: Id, vote: z.boolean() }),
   'question:moderate': command({ questionId: Id, status: QuestionStatus }),
   'chat:send': command({ text: z.string().trim().min(1).max(1000) }),
@@ -82,8 +104,8 @@ export interface ServerToClientEvents {
   /** Poll results, coalesced (several answers, one update); not sequenced. */
   'live:tally': (tally: PollTally) => void;
   'live:presence': (update: PresenceUpdate) => void;
-  /** A slide deck of the session was added, converted further, or removed: refetch it. */
-  'live:deck': (update: { deckId: string }) => void;
+  /** A slide deck of the session was added, converted further, renamed or removed (deck null). */
+  'live:deck': (update: { deckId: string; deck: Deck | null }) => void;
   /** The room was closed for this viewer (session cancelled, access withdrawn). */
   'live:closed': (reason: { code: ErrorCode; message: string }) => void;
 }
@@ -91,7 +113,10 @@ export interface ServerToClientEvents {
 type AckHandler<P, T = unknown> = (payload: P, ack: (result: LiveAck<T>) => void) => void;
 
 export type ClientToServerEvents = {
-  [N in LiveCommandName]: AckHandler<z.input<(typeof LiveCommands)[N]>, N extends 'room:join' ? JoinResultData : unknown>;
+  [N in LiveCommandName]: AckHandler<
+    z.input<(typeof LiveCommands)[N]>,
+    N extends 'room:join' ? JoinResultData : unknown
+  >;
 } & {
   'slide:pointer': (payload: z.input<typeof PointerCommand>) => void;
 };

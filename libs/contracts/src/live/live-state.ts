@@ -29,7 +29,10 @@ export type SlidePosition = z.infer<typeof SlidePosition>;
 export const PollKind = z.enum(['single', 'multiple', 'rating', 'text', 'quiz']);
 export type PollKind = z.infer<typeof PollKind>;
 
-export const PollOption = z.object({ id: z.string().min(1).max(16), label: z.string().trim().min(1).max(200) });
+export const PollOption = z.object({
+  id: z.string().min(1).max(16),
+  label: z.string().trim().min(1).max(200),
+});
 export type PollOption = z.infer<typeof PollOption>;
 
 export const PollStatus = z.enum(['draft', 'open', 'closed']);

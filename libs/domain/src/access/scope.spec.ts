@@ -1,4 +1,11 @@
-import { canManageRoster, canManageSession, canManageUnit, canViewSession, isInvited, type Actor } from './scope';
+import {
+  canManageRoster,
+  canManageSession,
+  canManageUnit,
+  canViewSession,
+  isInvited,
+  type Actor,
+} from './scope';
 
 // Province P with districts D1 (branches B1, B2) and D2 (branch B3).
 const P = '/P/';

@@ -19,7 +19,9 @@ describe('live room commands', () => {
     expect(room.slide).toMatchObject({ deckId: 'deck-1', page: 3 });
     expect(codeOf(() => run(actors.an, 'slide:go', { deckId: 'deck-1', page: 4 }))).toBe('FORBIDDEN');
     expect(codeOf(() => run(actors.site, 'slide:go', { deckId: 'deck-1', page: 4 }))).toBe('FORBIDDEN');
-    expect(codeOf(() => run(actors.presenter, 'slide:go', { deckId: 'deck-1', page: 13 }))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => run(actors.presenter, 'slide:go', { deckId: 'deck-1', page: 13 }))).toBe(
+      'VALIDATION_FAILED',
+    );
     expect(codeOf(() => run(actors.presenter, 'slide:go', { deckId: 'nope', page: 1 }))).toBe('NOT_FOUND');
     expect(run(actors.presenter, 'slide:go', { deckId: 'deck-1', page: 3 })).toEqual([]);
 
@@ -38,10 +40,16 @@ describe('live room commands', () => {
     expect(codeOf(() => run(actors.an, 'poll:open', { pollId: 'id1' }))).toBe('FORBIDDEN');
     expect(codeOf(() => run(actors.an, 'poll:close', { pollId: 'id1' }))).toBe('FORBIDDEN');
     run(actors.presenter, 'poll:open', { pollId: 'id1' });
-    expect(codeOf(() => run(actors.presenter, 'poll:answer', { pollId: 'id1', answer: ['a'] }))).toBe('FORBIDDEN');
+    expect(codeOf(() => run(actors.presenter, 'poll:answer', { pollId: 'id1', answer: ['a'] }))).toBe(
+      'FORBIDDEN',
+    );
     expect(codeOf(() => run(actors.site, 'poll:answer', { pollId: 'id1', answer: ['a'] }))).toBe('FORBIDDEN');
-    expect(codeOf(() => run(actors.an, 'poll:site-count', { pollId: 'id1', counts: { a: 3 } }))).toBe('FORBIDDEN');
-    expect(codeOf(() => run(actors.site, 'poll:site-count', { pollId: 'id1', counts: { zz: 3 } }))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => run(actors.an, 'poll:site-count', { pollId: 'id1', counts: { a: 3 } }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(codeOf(() => run(actors.site, 'poll:site-count', { pollId: 'id1', counts: { zz: 3 } }))).toBe(
+      'VALIDATION_FAILED',
+    );
     expect(codeOf(() => run(actors.presenter, 'poll:delete', { pollId: 'id1' }))).toBe('INVALID_TRANSITION');
   });
 
@@ -50,7 +58,10 @@ describe('live room commands', () => {
     run(actors.presenter, 'poll:save', { poll: draft({ kind: 'single' }) });
     expect(room.polls.get('id1')!.status).toBe('draft');
     expect(codeOf(() => run(actors.presenter, 'poll:open', { pollId: 'id1' }))).toBe('INVALID_TRANSITION');
-    run(actors.presenter, 'poll:save', { pollId: 'id1', poll: draft({ kind: 'single', question: 'Sửa câu hỏi' }) });
+    run(actors.presenter, 'poll:save', {
+      pollId: 'id1',
+      poll: draft({ kind: 'single', question: 'Sửa câu hỏi' }),
+    });
     expect(room.polls.get('id1')!.question).toBe('Sửa câu hỏi');
     expect(codeOf(() => run(actors.an, 'hand:raise', {}))).toBe('INVALID_TRANSITION');
   });
@@ -68,9 +79,13 @@ describe('live room commands', () => {
     expect(codeOf(() => run(actors.presenter, 'hand:raise', {}))).toBe('FORBIDDEN');
 
     run(actors.presenter, 'floor:grant', { key: 's:room1', withCamera: true });
-    expect(room.floor).toEqual([expect.objectContaining({ key: 's:room1', withCamera: true, since: 1_008_000 })]);
+    expect(room.floor).toEqual([
+      expect.objectContaining({ key: 's:room1', withCamera: true, since: 1_008_000 }),
+    ]);
     expect(room.hands.map((h) => h.key)).toEqual(['m:an']);
-    expect(codeOf(() => run(actors.presenter, 'floor:grant', { key: 'm:an', withCamera: false }))).toBe('CONFLICT');
+    expect(codeOf(() => run(actors.presenter, 'floor:grant', { key: 'm:an', withCamera: false }))).toBe(
+      'CONFLICT',
+    );
     run(actors.organiser, 'settings:update', { settings: { maxFloor: 2 } });
     run(actors.presenter, 'floor:grant', { key: 'm:an', withCamera: false });
     expect(room.floor.map((f) => f.key)).toEqual(['s:room1', 'm:an']);
@@ -97,10 +112,16 @@ describe('live room commands', () => {
     run(actors.organiser, 'settings:update', { settings: { questionsModerated: true } });
     run(actors.binh, 'question:ask', { text: 'Chờ duyệt', anonymous: false });
     run(actors.presenter, 'question:moderate', { questionId: 'id1', status: 'hidden' });
-    expect(snapshotFor(room, { key: 'm:an', audience: 'public' }).questions.map((q) => q.text)).toEqual(['Câu hỏi thứ hai']);
+    expect(snapshotFor(room, { key: 'm:an', audience: 'public' }).questions.map((q) => q.text)).toEqual([
+      'Câu hỏi thứ hai',
+    ]);
     expect(snapshotFor(room, { key: 'u:pres', audience: 'staff' }).questions).toHaveLength(3);
-    expect(codeOf(() => run(actors.an, 'question:vote', { questionId: 'id3', vote: true }))).toBe('NOT_FOUND');
-    expect(codeOf(() => run(actors.an, 'question:moderate', { questionId: 'id3', status: 'approved' }))).toBe('FORBIDDEN');
+    expect(codeOf(() => run(actors.an, 'question:vote', { questionId: 'id3', vote: true }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(codeOf(() => run(actors.an, 'question:moderate', { questionId: 'id3', status: 'approved' }))).toBe(
+      'FORBIDDEN',
+    );
     expect(snapshotFor(room, { key: 'm:an', audience: 'public' }).myVotes).toEqual(['id2']);
   });
 
@@ -109,8 +130,13 @@ describe('live room commands', () => {
     run(actors.an, 'chat:send', { text: 'Xin chào hội nghị' });
     run(actors.binh, 'chat:send', { text: 'Nội dung không phù hợp' });
     run(actors.organiser, 'chat:remove', { messageId: 'id2' });
-    expect(snapshotFor(room, { key: 'm:an', audience: 'public' }).chat.map((m) => m.text)).toEqual(['Xin chào hội nghị']);
-    expect(snapshotFor(room, { key: 'u:org', audience: 'staff' }).chat.map((m) => m.hidden)).toEqual([false, true]);
+    expect(snapshotFor(room, { key: 'm:an', audience: 'public' }).chat.map((m) => m.text)).toEqual([
+      'Xin chào hội nghị',
+    ]);
+    expect(snapshotFor(room, { key: 'u:org', audience: 'staff' }).chat.map((m) => m.hidden)).toEqual([
+      false,
+      true,
+    ]);
     run(actors.organiser, 'settings:update', { settings: { chatEnabled: false } });
     expect(codeOf(() => run(actors.an, 'chat:send', { text: 'x' }))).toBe('FORBIDDEN');
     run(actors.presenter, 'chat:send', { text: 'Chỉ ban tổ chức được nhắn' });
@@ -139,7 +165,12 @@ describe('live room commands', () => {
     run(actors.presenter, 'floor:grant', { key: 'm:an', withCamera: false });
     run(actors.binh, 'hand:raise', {});
     // The session's own transitions come from the REST state machine, recorded as a fact.
-    applyFact(room, { seq: room.seq + 1, at: 2_000_000, actorKey: 'u:org', fact: { type: 'session.state', state: 'ended' } });
+    applyFact(room, {
+      seq: room.seq + 1,
+      at: 2_000_000,
+      actorKey: 'u:org',
+      fact: { type: 'session.state', state: 'ended' },
+    });
     expect(room.hands).toEqual([]);
     expect(room.floor).toEqual([]);
     expect(room.polls.get('id1')!.status).toBe('closed');

@@ -27,7 +27,8 @@ const requireLive = (room: RoomState, action: string) => {
 };
 /** Staff may prepare (slides, polls, settings) before the session starts, not once it is over. */
 const requireOpen = (room: RoomState, action: string) => {
-  if (room.state !== 'scheduled' && room.state !== 'live') throw new DomainError('INVALID_TRANSITION', { action, state: room.state });
+  if (room.state !== 'scheduled' && room.state !== 'live')
+    throw new DomainError('INVALID_TRANSITION', { action, state: room.state });
 };
 
 /**
@@ -42,7 +43,8 @@ export function decide(room: RoomState, actor: LiveActor, command: Command, ctx:
     case 'slide:go': {
       requireOpen(room, 'slide:go');
       const controller = room.slide.controllerUserId;
-      const mayDrive = actor.isStaff && (controller === null || controller === actor.userId || actor.role === 'organiser');
+      const mayDrive =
+        actor.isStaff && (controller === null || controller === actor.userId || actor.role === 'organiser');
       if (!mayDrive) throw forbid();
       const pages = ctx.decks.get(command.payload.deckId);
       if (pages === undefined) throw notFound('deck');
@@ -72,7 +74,8 @@ export function decide(room: RoomState, actor: LiveActor, command: Command, ctx:
       if (pollId) {
         const existing = room.polls.get(pollId);
         if (!existing) throw notFound('poll');
-        if (existing.status !== 'draft') throw new DomainError('INVALID_TRANSITION', { action: 'poll:save', state: existing.status });
+        if (existing.status !== 'draft')
+          throw new DomainError('INVALID_TRANSITION', { action: 'poll:save', state: existing.status });
         return [{ type: 'poll.saved', pollId, poll, position: existing.position }];
       }
       return [{ type: 'poll.saved', pollId: ctx.newId(), poll, position: room.polls.size + 1 }];
@@ -82,7 +85,8 @@ export function decide(room: RoomState, actor: LiveActor, command: Command, ctx:
       requireStaff(actor);
       const poll = room.polls.get(command.payload.pollId);
       if (!poll) throw notFound('poll');
-      if (poll.status === 'open') throw new DomainError('INVALID_TRANSITION', { action: 'poll:delete', state: poll.status });
+      if (poll.status === 'open')
+        throw new DomainError('INVALID_TRANSITION', { action: 'poll:delete', state: poll.status });
       return [{ type: 'poll.deleted', pollId: poll.id }];
     }
 
@@ -94,7 +98,10 @@ export function decide(room: RoomState, actor: LiveActor, command: Command, ctx:
       if (poll.status === 'open') return [];
       // One poll at a time: opening another closes the one that was open.
       const open = [...room.polls.values()].filter((p) => p.status === 'open');
-      return [...open.map((p): RoomFact => ({ type: 'poll.closed', pollId: p.id })), { type: 'poll.opened', pollId: poll.id }];
+      return [
+        ...open.map((p): RoomFact => ({ type: 'poll.closed', pollId: p.id })),
+        { type: 'poll.opened', pollId: poll.id },
+      ];
     }
 
     case 'poll:close': {
@@ -117,10 +124,11 @@ export function decide(room: RoomState, actor: LiveActor, command: Command, ctx:
       requireLive(room, 'poll:answer');
       const poll = room.polls.get(command.payload.pollId);
       if (!poll) throw notFound('poll');
-      if (poll.status !== 'open') throw new DomainError('INVALID_TRANSITION', { action: 'poll:answer', state: poll.status });
+      if (poll.status !== 'open')
+        throw new DomainError('INVALID_TRANSITION', { action: 'poll:answer', state: poll.status });
       const answer = normaliseAnswer(poll, command.payload.answer);
       const previous = room.answers.get(poll.id)?.get(actor.key);
-      if (previous && !poll.allowChange) throw new DomainError('CONFLICT', { detail: 'you have already answered this poll' });
+      if (previous && !poll.allowChange) throw new DomainError('CONFLICT', { reason: 'already_answered' });
       if (previous && previous.join('\u0000') === answer.join('\u0000')) return [];
       return [{ type: 'poll.answered', pollId: poll.id, key: actor.key, answer }];
     }
@@ -130,12 +138,15 @@ export function decide(room: RoomState, actor: LiveActor, command: Command, ctx:
       requireLive(room, 'poll:site-count');
       const poll = room.polls.get(command.payload.pollId);
       if (!poll) throw notFound('poll');
-      if (poll.status !== 'open') throw new DomainError('INVALID_TRANSITION', { action: 'poll:site-count', state: poll.status });
+      if (poll.status !== 'open')
+        throw new DomainError('INVALID_TRANSITION', { action: 'poll:site-count', state: poll.status });
       const keys = countableKeys(poll);
       const unknown = Object.keys(command.payload.counts).find((k) => !keys.includes(k));
       if (unknown !== undefined || keys.length === 0)
         throw new DomainError('VALIDATION_FAILED', { summary: 'counts: count the options of this poll' });
-      return [{ type: 'poll.site-counted', pollId: poll.id, siteKey: actor.key, counts: command.payload.counts }];
+      return [
+        { type: 'poll.site-counted', pollId: poll.id, siteKey: actor.key, counts: command.payload.counts },
+      ];
     }
 
     case 'hand:raise': {
@@ -163,13 +174,19 @@ export function decide(room: RoomState, actor: LiveActor, command: Command, ctx:
       const holding = room.floor.find((f) => f.key === key);
       if (holding && holding.withCamera === withCamera) return [];
       if (!holding && room.floor.length >= room.settings.maxFloor)
-        throw new DomainError('CONFLICT', { detail: `at most ${room.settings.maxFloor} may hold the floor; take it back first` });
-      return [{ type: 'floor.granted', participant: toRef(participant), withCamera }];
+        throw new DomainError('CONFLICT', { reason: 'floor_full', value: room.settings.maxFloor });
+      // Taking the floor answers a raised hand: the hand leaves the queue as its own fact.
+      const lowered: RoomFact[] = room.hands.some((h) => h.key === key)
+        ? [{ type: 'hand.lowered', key }]
+        : [];
+      return [...lowered, { type: 'floor.granted', participant: toRef(participant), withCamera }];
     }
 
     case 'floor:revoke': {
       requireStaff(actor);
-      return room.floor.some((f) => f.key === command.payload.key) ? [{ type: 'floor.revoked', key: command.payload.key }] : [];
+      return room.floor.some((f) => f.key === command.payload.key)
+        ? [{ type: 'floor.revoked', key: command.payload.key }]
+        : [];
     }
 
     case 'question:ask': {
@@ -200,13 +217,17 @@ export function decide(room: RoomState, actor: LiveActor, command: Command, ctx:
       requireStaff(actor);
       const q = room.questions.get(command.payload.questionId);
       if (!q) throw notFound('question');
-      return q.status === command.payload.status ? [] : [{ type: 'question.moderated', questionId: q.id, status: command.payload.status }];
+      return q.status === command.payload.status
+        ? []
+        : [{ type: 'question.moderated', questionId: q.id, status: command.payload.status }];
     }
 
     case 'chat:send': {
       requireOpen(room, 'chat:send');
       if (!room.settings.chatEnabled && !actor.isStaff) throw new DomainError('FORBIDDEN');
-      return [{ type: 'chat.sent', messageId: ctx.newId(), author: toRef(actor), text: command.payload.text }];
+      return [
+        { type: 'chat.sent', messageId: ctx.newId(), author: toRef(actor), text: command.payload.text },
+      ];
     }
 
     case 'chat:remove': {

@@ -12,7 +12,11 @@ export interface LiveActor extends ParticipantRef {
 }
 
 /** Participant keys: one per person or room, whatever the number of devices. */
-export function participantKey(ids: { memberId?: string | null; userId?: string | null; siteId?: string | null }): string {
+export function participantKey(ids: {
+  memberId?: string | null;
+  userId?: string | null;
+  siteId?: string | null;
+}): string {
   if (ids.siteId) return `s:${ids.siteId}`;
   if (ids.memberId) return `m:${ids.memberId}`;
   if (ids.userId) return `u:${ids.userId}`;
@@ -22,4 +26,9 @@ export function participantKey(ids: { memberId?: string | null; userId?: string 
 export const isAudience = (actor: LiveActor) => actor.role === 'member' || actor.role === 'site';
 
 /** The part of a participant a fact keeps. */
-export const toRef = (p: ParticipantRef): ParticipantRef => ({ key: p.key, role: p.role, name: p.name, unitName: p.unitName });
+export const toRef = (p: ParticipantRef): ParticipantRef => ({
+  key: p.key,
+  role: p.role,
+  name: p.name,
+  unitName: p.unitName,
+});

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error';
+import { type DomainError } from '../domain-error';
 import { draft, liveRoom, actors } from './live-room.factory';
 import { quizScore, tallyPoll } from './poll-rules';
 
@@ -20,11 +20,18 @@ describe('poll tallies and quiz scores', () => {
     run(actors.binh, 'poll:answer', { pollId: 'id1', answer: ['b'] });
     run(actors.site, 'poll:site-count', { pollId: 'id1', counts: { a: 7, c: 2 } });
     const tally = tallyPoll(room.polls.get('id1')!, room.answers.get('id1'), room.siteCounts.get('id1'));
-    expect(tally).toMatchObject({ respondents: 2, counts: { a: 1, b: 1, c: 0 }, siteCounts: { a: 7, b: 0, c: 2 }, sitesReporting: 1 });
+    expect(tally).toMatchObject({
+      respondents: 2,
+      counts: { a: 1, b: 1, c: 0 },
+      siteCounts: { a: 7, b: 0, c: 2 },
+      sitesReporting: 1,
+    });
 
     // A room that corrects its count replaces it rather than adding to it.
     run(actors.site, 'poll:site-count', { pollId: 'id1', counts: { a: 6 } });
-    expect(tallyPoll(room.polls.get('id1')!, room.answers.get('id1'), room.siteCounts.get('id1')).siteCounts).toEqual({ a: 6, b: 0, c: 0 });
+    expect(
+      tallyPoll(room.polls.get('id1')!, room.answers.get('id1'), room.siteCounts.get('id1')).siteCounts,
+    ).toEqual({ a: 6, b: 0, c: 0 });
   });
 
   it('takes one answer per member unless the poll allows a change', () => {
@@ -38,8 +45,14 @@ describe('poll tallies and quiz scores', () => {
     expect(room.polls.get('id1')!.status).toBe('closed');
     run(actors.an, 'poll:answer', { pollId: 'id2', answer: ['a'] });
     run(actors.an, 'poll:answer', { pollId: 'id2', answer: ['c'] });
-    expect(tallyPoll(room.polls.get('id2')!, room.answers.get('id2'), undefined).counts).toEqual({ a: 0, b: 0, c: 1 });
-    expect(codeOf(() => run(actors.binh, 'poll:answer', { pollId: 'id1', answer: ['a'] }))).toBe('INVALID_TRANSITION');
+    expect(tallyPoll(room.polls.get('id2')!, room.answers.get('id2'), undefined).counts).toEqual({
+      a: 0,
+      b: 0,
+      c: 1,
+    });
+    expect(codeOf(() => run(actors.binh, 'poll:answer', { pollId: 'id1', answer: ['a'] }))).toBe(
+      'INVALID_TRANSITION',
+    );
   });
 
   it('checks answers against the kind of poll', () => {
@@ -47,11 +60,19 @@ describe('poll tallies and quiz scores', () => {
     run(actors.presenter, 'poll:save', { poll: draft({ kind: 'single' }) });
     run(actors.presenter, 'poll:save', { poll: draft({ kind: 'rating', options: [], ratingMax: 5 }) });
     run(actors.presenter, 'poll:open', { pollId: 'id1' });
-    expect(codeOf(() => run(actors.an, 'poll:answer', { pollId: 'id1', answer: ['a', 'b'] }))).toBe('VALIDATION_FAILED');
-    expect(codeOf(() => run(actors.an, 'poll:answer', { pollId: 'id1', answer: ['z'] }))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => run(actors.an, 'poll:answer', { pollId: 'id1', answer: ['a', 'b'] }))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(codeOf(() => run(actors.an, 'poll:answer', { pollId: 'id1', answer: ['z'] }))).toBe(
+      'VALIDATION_FAILED',
+    );
     run(actors.presenter, 'poll:open', { pollId: 'id2' });
-    expect(codeOf(() => run(actors.an, 'poll:answer', { pollId: 'id2', answer: ['6'] }))).toBe('VALIDATION_FAILED');
-    expect(codeOf(() => run(actors.an, 'poll:answer', { pollId: 'id2', answer: ['2.5'] }))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => run(actors.an, 'poll:answer', { pollId: 'id2', answer: ['6'] }))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(codeOf(() => run(actors.an, 'poll:answer', { pollId: 'id2', answer: ['2.5'] }))).toBe(
+      'VALIDATION_FAILED',
+    );
   });
 
   it('averages a rating over devices and rooms', () => {
@@ -71,7 +92,10 @@ describe('poll tallies and quiz scores', () => {
     run(actors.presenter, 'poll:open', { pollId: 'id1' });
     run(actors.an, 'poll:answer', { pollId: 'id1', answer: [' Cần thêm ví dụ thực tế '] });
     run(actors.binh, 'poll:answer', { pollId: 'id1', answer: ['Rất bổ ích'] });
-    expect(tallyPoll(room.polls.get('id1')!, room.answers.get('id1'), undefined).texts).toEqual(['Rất bổ ích', 'Cần thêm ví dụ thực tế']);
+    expect(tallyPoll(room.polls.get('id1')!, room.answers.get('id1'), undefined).texts).toEqual([
+      'Rất bổ ích',
+      'Cần thêm ví dụ thực tế',
+    ]);
   });
 
   it('scores quiz answers once the right answer is revealed, exact sets only', () => {

@@ -9,7 +9,8 @@ const picksSeveral = (poll: Poll) =>
 
 /** Checks an answer against the poll's kind and returns it normalised (sorted ids, trimmed text). */
 export function normaliseAnswer(poll: Poll, answer: string[]): string[] {
-  const invalid = (summary: string) => new DomainError('VALIDATION_FAILED', { summary: `answer: ${summary}` });
+  const invalid = (summary: string) =>
+    new DomainError('VALIDATION_FAILED', { summary: `answer: ${summary}` });
   switch (poll.kind) {
     case 'text': {
       if (answer.length !== 1) throw invalid('give one text answer');
@@ -23,7 +24,8 @@ export function normaliseAnswer(poll: Poll, answer: string[]): string[] {
     }
     default: {
       const ids = [...new Set(answer)].sort();
-      if (ids.some((id) => !poll.options.some((o) => o.id === id))) throw invalid('choose among the poll options');
+      if (ids.some((id) => !poll.options.some((o) => o.id === id)))
+        throw invalid('choose among the poll options');
       if (!picksSeveral(poll) && ids.length !== 1) throw invalid('choose exactly one option');
       return ids;
     }
@@ -93,6 +95,7 @@ export function quizScore(
 ): number {
   let score = 0;
   for (const poll of polls)
-    if (poll.kind === 'quiz' && poll.resultsVisible && isCorrect(poll, answers.get(poll.id)?.get(key))) score += 1;
+    if (poll.kind === 'quiz' && poll.resultsVisible && isCorrect(poll, answers.get(poll.id)?.get(key)))
+      score += 1;
   return score;
 }

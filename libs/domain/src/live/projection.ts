@@ -38,7 +38,8 @@ export function pollFor(poll: Poll, audience: Audience): Poll | null {
 }
 
 /** Whether a poll's tally goes to this audience. */
-export const tallyVisible = (poll: Poll, audience: Audience) => audience === 'staff' || (poll.resultsVisible && poll.status !== 'draft');
+export const tallyVisible = (poll: Poll, audience: Audience) =>
+  audience === 'staff' || (poll.resultsVisible && poll.status !== 'draft');
 
 export function snapshotFor(room: RoomState, viewer: Viewer): LiveSnapshot {
   const staff = viewer.audience === 'staff';
@@ -61,7 +62,9 @@ export function snapshotFor(room: RoomState, viewer: Viewer): LiveSnapshot {
     myAnswers,
     hands: room.hands,
     floor: room.floor,
-    questions: sortQuestions([...room.questions.values()].filter((q) => staff || publicQuestion(q))).map(toQuestion),
+    questions: sortQuestions([...room.questions.values()].filter((q) => staff || publicQuestion(q))).map(
+      toQuestion,
+    ),
     myVotes: [...room.questionVotes].filter(([, voters]) => voters.has(viewer.key)).map(([id]) => id),
     chat: room.chat.filter((m) => staff || !m.hidden),
     participants: staff ? [...room.participants.values()] : [],

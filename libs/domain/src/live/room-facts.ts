@@ -1,4 +1,10 @@
-import type { LiveSettings, Participant, PollDraft, QuestionStatus, SessionState } from '@hallbridge/contracts';
+import type {
+  LiveSettings,
+  Participant,
+  PollDraft,
+  QuestionStatus,
+  SessionState,
+} from '@hallbridge/contracts';
 
 /**
  * What happened in a live room, with everything needed to replay it. Facts are stored in order
@@ -20,7 +26,14 @@ export type RoomFact =
   | { type: 'hand.lowered'; key: string }
   | { type: 'floor.granted'; participant: ParticipantRef; withCamera: boolean }
   | { type: 'floor.revoked'; key: string }
-  | { type: 'question.asked'; questionId: string; author: ParticipantRef; text: string; anonymous: boolean; status: QuestionStatus }
+  | {
+      type: 'question.asked';
+      questionId: string;
+      author: ParticipantRef;
+      text: string;
+      anonymous: boolean;
+      status: QuestionStatus;
+    }
   | { type: 'question.voted'; questionId: string; key: string; vote: boolean }
   | { type: 'question.moderated'; questionId: string; status: QuestionStatus }
   | { type: 'chat.sent'; messageId: string; author: ParticipantRef; text: string }

@@ -13,7 +13,11 @@ import type { ParticipantRef, RoomFact, StoredFact } from './room-facts';
 
 export const CHAT_KEPT = 300;
 
-export const defaultLiveSettings: LiveSettings = { chatEnabled: true, questionsModerated: false, maxFloor: 1 };
+export const defaultLiveSettings: LiveSettings = {
+  chatEnabled: true,
+  questionsModerated: false,
+  maxFloor: 1,
+};
 
 export interface StoredQuestion extends Question {
   /** Kept for the record even when the question is anonymous to other participants. */
@@ -73,7 +77,8 @@ export function applyFact(room: RoomState, { seq, at, fact }: StoredFact): void 
       if (fact.state !== 'live') {
         room.hands = [];
         room.floor = [];
-        for (const poll of room.polls.values()) if (poll.status === 'open') room.polls.set(poll.id, { ...poll, status: 'closed', closedAt: at });
+        for (const poll of room.polls.values())
+          if (poll.status === 'open') room.polls.set(poll.id, { ...poll, status: 'closed', closedAt: at });
       }
       break;
     case 'slide.moved':
@@ -134,7 +139,6 @@ export function applyFact(room: RoomState, { seq, at, fact }: StoredFact): void 
       room.hands = room.hands.filter((h) => h.key !== fact.key);
       break;
     case 'floor.granted':
-      room.hands = room.hands.filter((h) => h.key !== fact.participant.key);
       room.floor = room.floor.filter((f) => f.key !== fact.participant.key);
       room.floor.push({ ...holder(fact.participant), since: at, withCamera: fact.withCamera });
       break;
@@ -169,7 +173,14 @@ export function applyFact(room: RoomState, { seq, at, fact }: StoredFact): void 
       break;
     }
     case 'chat.sent':
-      room.chat.push({ id: fact.messageId, authorKey: fact.author.key, authorName: fact.author.name, text: fact.text, at, hidden: false });
+      room.chat.push({
+        id: fact.messageId,
+        authorKey: fact.author.key,
+        authorName: fact.author.name,
+        text: fact.text,
+        at,
+        hidden: false,
+      });
       if (room.chat.length > CHAT_KEPT) room.chat.splice(0, room.chat.length - CHAT_KEPT);
       break;
     case 'chat.removed': {

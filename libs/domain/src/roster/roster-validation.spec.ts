@@ -90,7 +90,13 @@ describe('roster validation', () => {
       {
         ...ctx,
         existing: [
-          { id: 'm-1', fullName: 'Hoàng Thị Lan', unitId: 'u-b2', phone: null, email: 'LAN@example.vn'.toLowerCase() },
+          {
+            id: 'm-1',
+            fullName: 'Hoàng Thị Lan',
+            unitId: 'u-b2',
+            phone: null,
+            email: 'LAN@example.vn'.toLowerCase(),
+          },
           { id: 'm-2', fullName: 'Vũ Minh Khôi', unitId: 'u-b2', phone: null, email: null },
         ],
       },
@@ -100,7 +106,13 @@ describe('roster validation', () => {
     expect(result.duplicates).toEqual([
       { row: 3, fullName: 'Nguyen Van An', matchesRow: 2, matchesMemberId: null, reason: 'same_phone' },
       { row: 4, fullName: 'Hoàng Thị Lan', matchesRow: null, matchesMemberId: 'm-1', reason: 'same_email' },
-      { row: 5, fullName: 'Vũ Minh Khôi', matchesRow: null, matchesMemberId: 'm-2', reason: 'same_name_same_unit' },
+      {
+        row: 5,
+        fullName: 'Vũ Minh Khôi',
+        matchesRow: null,
+        matchesMemberId: 'm-2',
+        reason: 'same_name_same_unit',
+      },
     ]);
   });
 });

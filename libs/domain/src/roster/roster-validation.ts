@@ -18,10 +18,10 @@ const statusAliases: Record<string, MemberStatus> = {
   'hoat dong': 'active',
   active: 'active',
   'mien sinh hoat': 'exempt',
-  'mien': 'exempt',
+  mien: 'exempt',
   exempt: 'exempt',
   'ngung sinh hoat': 'inactive',
-  'nghi': 'inactive',
+  nghi: 'inactive',
   inactive: 'inactive',
 };
 
@@ -118,13 +118,19 @@ export function validateRoster(headers: string[], rows: RosterRow[], ctx: Roster
     return index === undefined ? null : headers[index]?.trim() || null;
   };
 
-  if (columns.fullName === undefined) issues.push({ row: 1, column: null, code: 'column_missing_name', value: null });
+  if (columns.fullName === undefined)
+    issues.push({ row: 1, column: null, code: 'column_missing_name', value: null });
   if (columns.unit === undefined && !ctx.defaultUnitId)
     issues.push({ row: 1, column: null, code: 'column_missing_unit', value: null });
   const dataRows = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (dataRows.length === 0) issues.push({ row: 2, column: null, code: 'file_empty', value: null });
   if (dataRows.length > MAX_ROSTER_ROWS)
-    issues.push({ row: MAX_ROSTER_ROWS + 2, column: null, code: 'too_many_rows', value: String(dataRows.length) });
+    issues.push({
+      row: MAX_ROSTER_ROWS + 2,
+      column: null,
+      code: 'too_many_rows',
+      value: String(dataRows.length),
+    });
   if (issues.length) return { members, issues, duplicates: [] };
 
   const cell = (r: RosterRow, column: RosterColumn) => {
@@ -138,7 +144,8 @@ export function validateRoster(headers: string[], rows: RosterRow[], ctx: Roster
     let unit: RosterUnit | undefined;
     if (unitText) {
       unit = resolveUnit(unitText, ctx.units);
-      if (!unit) rowIssues.push({ row: r.row, column: header('unit'), code: 'unit_unknown', value: unitText });
+      if (!unit)
+        rowIssues.push({ row: r.row, column: header('unit'), code: 'unit_unknown', value: unitText });
       else if (unit.kind !== 'branch')
         rowIssues.push({ row: r.row, column: header('unit'), code: 'unit_not_branch', value: unitText });
     } else if (ctx.defaultUnitId) {
@@ -149,7 +156,8 @@ export function validateRoster(headers: string[], rows: RosterRow[], ctx: Roster
 
     const statusText = cell(r, 'status');
     const status = statusText ? statusAliases[matchKey(statusText)] : 'active';
-    if (!status) rowIssues.push({ row: r.row, column: header('status'), code: 'status_unknown', value: statusText });
+    if (!status)
+      rowIssues.push({ row: r.row, column: header('status'), code: 'status_unknown', value: statusText });
 
     const parsed = MemberFields.safeParse({
       fullName: cell(r, 'fullName'),
@@ -207,7 +215,11 @@ export function findDuplicates(members: ValidMember[], existing: ExistingMember[
   }
 
   for (const m of members) {
-    const checks: [Map<string, { row: number | null; id: string | null }>, string | null, RosterDuplicate['reason']][] = [
+    const checks: [
+      Map<string, { row: number | null; id: string | null }>,
+      string | null,
+      RosterDuplicate['reason'],
+    ][] = [
       [byPhone, m.phone && phoneKey(m.phone), 'same_phone'],
       [byEmail, m.email, 'same_email'],
       [byName, nameKey(m), 'same_name_same_unit'],
@@ -215,7 +227,13 @@ export function findDuplicates(members: ValidMember[], existing: ExistingMember[
     const hit = checks.find(([map, key]) => key && map.has(key));
     if (hit) {
       const match = hit[0].get(hit[1] as string)!;
-      duplicates.push({ row: m.row, fullName: m.fullName, matchesRow: match.row, matchesMemberId: match.id, reason: hit[2] });
+      duplicates.push({
+        row: m.row,
+        fullName: m.fullName,
+        matchesRow: match.row,
+        matchesMemberId: match.id,
+        reason: hit[2],
+      });
     }
     for (const [map, key] of checks) if (key && !map.has(key)) map.set(key, { row: m.row, id: null });
   }

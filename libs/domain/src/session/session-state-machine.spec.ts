@@ -3,7 +3,11 @@ import { DomainError } from '../domain-error';
 import { assertEditable, availableActions, transition, type TransitionActor } from './session-state-machine';
 
 const organiser: TransitionActor = { role: 'organiser', managesHostUnit: true, presentsSession: false };
-const outsideOrganiser: TransitionActor = { role: 'organiser', managesHostUnit: false, presentsSession: false };
+const outsideOrganiser: TransitionActor = {
+  role: 'organiser',
+  managesHostUnit: false,
+  presentsSession: false,
+};
 const presenter: TransitionActor = { role: 'presenter', managesHostUnit: false, presentsSession: true };
 const otherPresenter: TransitionActor = { role: 'presenter', managesHostUnit: false, presentsSession: false };
 const secretary: TransitionActor = { role: 'secretary', managesHostUnit: true, presentsSession: false };

@@ -1,10 +1,6 @@
 /** Removes tone marks and vowel marks (and đ → d) so "Nguyễn Văn Đức" ≈ "nguyen van duc". */
 export function foldDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
 
 /** Key for comparing names and headers typed by different people: folded, lowercase, single spaces. */

@@ -6,38 +6,55 @@ import type { Request, Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
 import { translate } from '../i18n/translate';
+import { domainErrorMessage } from './error-message';
 import { httpStatusOf } from './http-status';
 
 function zodIssues(error: ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+  return error.issues.map((i) => ({ path: i.path.join('.') || '(body)', code: i.code, message: i.message }));
 }
 
 /** Turns anything thrown while handling a REST call into `{ statusCode, code, message, issues? }`. */
-export function toApiError(exception: unknown, req: Pick<Request, 'method' | 'originalUrl' | 'headers'>): ApiError {
+export function toApiError(
+  exception: unknown,
+  req: Pick<Request, 'method' | 'originalUrl' | 'headers'>,
+): ApiError {
   const lang = req.headers['accept-language'];
-  const make = (code: ErrorCode, params: Record<string, unknown> = {}, extra: Partial<ApiError> = {}): ApiError => ({
+  const make = (
+    code: ErrorCode,
+    params: Record<string, unknown> = {},
+    extra: Partial<ApiError> = {},
+  ): ApiError => ({
     statusCode: httpStatusOf[code],
     code,
     message: translate(lang, `errors.${code}`, params),
     ...extra,
   });
 
-  if (exception instanceof DomainError) {
-    const params: Record<string, unknown> = { ...exception.params };
-    if (typeof params.entity === 'string') params.entity = translate(lang, `entities.${params.entity}`);
-    return make(exception.code, params, exception.details === undefined ? {} : { details: exception.details });
-  }
+  const domainError = (error: DomainError): ApiError => {
+    const details = error.details ?? (error.params.reason ? { reason: error.params.reason } : undefined);
+    return {
+      statusCode: httpStatusOf[error.code],
+      code: error.code,
+      message: domainErrorMessage(error, lang),
+      ...(details === undefined ? {} : { details }),
+    };
+  };
+  if (exception instanceof DomainError) return domainError(exception);
   if (exception instanceof ZodValidationException) {
     const issues = zodIssues(exception.getZodError() as ZodError);
     const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
     return make('VALIDATION_FAILED', { summary }, { issues });
   }
   if (exception instanceof ThrottlerException) return make('RATE_LIMITED');
+  // A unique index caught a race the service's own check could not (two identical creates at once).
+  if ((exception as { code?: string })?.code === 'P2002')
+    return domainError(new DomainError('CONFLICT', { reason: 'duplicate' }));
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const path = req.originalUrl.split('?')[0];
     if (status === 404) return make('ROUTE_NOT_FOUND', { method: req.method, path });
-    if (status === 413) return make('PAYLOAD_TOO_LARGE', { limit: (req as { uploadLimit?: string }).uploadLimit ?? '1 MB' });
+    if (status === 413)
+      return make('PAYLOAD_TOO_LARGE', { limit: (req as { uploadLimit?: string }).uploadLimit ?? '1 MB' });
     if (status === 401) return make('UNAUTHENTICATED');
     if (status === 403) return make('FORBIDDEN');
     if (status === 400) {
@@ -65,7 +82,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const body = toApiError(exception, req);
     if (body.statusCode >= 500) {
-      this.logger.error(`${req.method} ${req.originalUrl.split('?')[0]}`, (exception as Error)?.stack ?? String(exception));
+      this.logger.error(
+        `${req.method} ${req.originalUrl.split('?')[0]}`,
+        (exception as Error)?.stack ?? String(exception),
+      );
     }
     if (res.headersSent) return;
     res.status(body.statusCode).json(body);

@@ -1,0 +1,310 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type {
+  LiveAck,
+  LiveCommand,
+  LiveCommandName,
+  LiveEvent,
+  Participant,
+  PersonalUpdate,
+} from '@hallbridge/contracts';
+import {
+  applyFact,
+  decide,
+  DomainError,
+  projectFact,
+  quizScore,
+  snapshotFor,
+  tallyPoll,
+  tallyVisible,
+  type Audience,
+  type LiveActor,
+  type LiveRoomCommand,
+  type RoomFact,
+  type StoredFact,
+} from '@hallbridge/domain';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'socket.io';
+import { PrismaService } from '../database/prisma.service';
+import { DeckEvents } from '../slides/deck-events';
+import { LiveFactStore } from './live-fact.store';
+import { RoomRuntime } from './room-runtime';
+import { SessionLifecycle } from './session-lifecycle';
+import { toAck } from './socket-errors';
+
+export const roomChannel = (sessionId: string, audience: Audience) => `live:${sessionId}:${audience}`;
+export const personalChannel = (sessionId: string, key: string) => `live:${sessionId}:p:${key}`;
+
+const TALLY_EVERY_MS = 150;
+const PRESENCE_EVERY_MS = 1000;
+
+/**
+ * Holds the live rooms of this process. A command is decided and applied in memory at once (so the
+ * next command sees it), stored with the others of its moment (group commit), and only then
+ * acknowledged and broadcast — nobody sees a change the database does not have.
+ */
+@Injectable()
+export class LiveRoomsService implements OnModuleDestroy {
+  private readonly logger = new Logger('LiveRooms');
+  private readonly rooms = new Map<string, Promise<RoomRuntime>>();
+  private server: Server | null = null;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly store: LiveFactStore,
+    lifecycle: SessionLifecycle,
+    deckEvents: DeckEvents,
+  ) {
+    lifecycle.on('state', ({ sessionId, state, actorKey }) => {
+      void this.record(sessionId, actorKey, [{ type: 'session.state', state }]).catch((e) =>
+        this.logger.error(`recording state ${state} of ${sessionId}`, (e as Error).stack),
+      );
+    });
+    // Conversion progress concerns those who run the room; a finished, renamed or removed deck, everyone.
+    deckEvents.on('progress', (deck) =>
+      this.server
+        ?.to(
+          deck.status === 'ready'
+            ? [roomChannel(deck.sessionId, 'staff'), roomChannel(deck.sessionId, 'public')]
+            : roomChannel(deck.sessionId, 'staff'),
+        )
+        .emit('live:deck', { deckId: deck.id, deck }),
+    );
+    deckEvents.on('changed', (deck) =>
+      this.server
+        ?.to([roomChannel(deck.sessionId, 'staff'), roomChannel(deck.sessionId, 'public')])
+        .emit('live:deck', { deckId: deck.id, deck }),
+    );
+    deckEvents.on('removed', ({ id, sessionId }) =>
+      this.server
+        ?.to([roomChannel(sessionId, 'staff'), roomChannel(sessionId, 'public')])
+        .emit('live:deck', { deckId: id, deck: null }),
+    );
+  }
+
+  attach(server: Server): void {
+    this.server = server;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.store.flush();
+    for (const room of this.rooms.values()) (await room.catch(() => null))?.dispose();
+  }
+
+  /** The room of a session, loaded from its fact log the first time it is needed. */
+  open(sessionId: string): Promise<RoomRuntime> {
+    let room = this.rooms.get(sessionId);
+    if (!room) {
+      room = this.load(sessionId);
+      this.rooms.set(sessionId, room);
+      room.catch(() => this.rooms.delete(sessionId));
+    }
+    return room;
+  }
+
+  async execute<N extends LiveCommandName>(
+    actor: LiveActor,
+    name: N,
+    payload: LiveCommand<N>,
+    language = 'vi',
+  ): Promise<LiveAck> {
+    const runtime = await this.open(payload.sessionId);
+    const commandId = 'commandId' in payload ? payload.commandId : randomUUID();
+    return runtime.once(commandId, async () => {
+      try {
+        const decks =
+          name === 'slide:go' ? await this.readyDecks(payload.sessionId) : new Map<string, number>();
+        const facts = decide(runtime.room, actor, { name, payload } as LiveRoomCommand, {
+          now: Date.now(),
+          newId: randomUUID,
+          decks,
+          presenterIds: runtime.presenterIds,
+        });
+        await this.commit(runtime, actor.key, facts);
+        return { ok: true, seq: runtime.room.seq };
+      } catch (error) {
+        return toAck(error, language);
+      }
+    });
+  }
+
+  /** Facts that come from outside the room's commands (the REST state machine). */
+  async record(sessionId: string, actorKey: string, facts: RoomFact[]): Promise<void> {
+    await this.commit(await this.open(sessionId), actorKey, facts);
+  }
+
+  // ---- presence -------------------------------------------------------------------------
+
+  connect(runtime: RoomRuntime, participant: Participant, socketId: string): void {
+    let sockets = runtime.sockets.get(participant.key);
+    if (!sockets) runtime.sockets.set(participant.key, (sockets = new Set()));
+    sockets.add(socketId);
+    const current = runtime.room.participants.get(participant.key);
+    const updated = { ...(current ?? participant), connections: sockets.size };
+    runtime.room.participants.set(participant.key, updated);
+    runtime.presenceRemovals.delete(participant.key);
+    runtime.presenceUpserts.set(participant.key, updated);
+    this.schedulePresence(runtime);
+  }
+
+  disconnect(runtime: RoomRuntime, key: string, socketId: string): void {
+    const sockets = runtime.sockets.get(key);
+    if (!sockets?.delete(socketId)) return;
+    if (sockets.size === 0) {
+      runtime.sockets.delete(key);
+      runtime.room.participants.delete(key);
+      runtime.presenceUpserts.delete(key);
+      runtime.presenceRemovals.add(key);
+    } else {
+      const p = runtime.room.participants.get(key);
+      if (p) runtime.presenceUpserts.set(key, { ...p, connections: sockets.size });
+    }
+    this.schedulePresence(runtime);
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  private async load(sessionId: string): Promise<RoomRuntime> {
+    const session = await this.prisma.studySession.findUnique({
+      where: { id: sessionId },
+      include: { hostUnit: { select: { path: true } }, presenters: { select: { userId: true } } },
+    });
+    if (!session) throw new DomainError('NOT_FOUND', { entity: 'session' });
+    const runtime = RoomRuntime.empty(
+      sessionId,
+      session.state,
+      session.hostUnit.path,
+      session.presenters.map((p) => p.userId),
+    );
+    for (const stored of await this.store.load(sessionId)) applyFact(runtime.room, stored);
+    // The state machine is the source of truth for the session's state.
+    runtime.room.state = session.state;
+    return runtime;
+  }
+
+  private async readyDecks(sessionId: string): Promise<Map<string, number>> {
+    const decks = await this.prisma.deck.findMany({
+      where: { sessionId, status: 'ready' },
+      select: { id: true, pageCount: true },
+    });
+    return new Map(decks.map((d) => [d.id, d.pageCount ?? 0]));
+  }
+
+  private async commit(runtime: RoomRuntime, actorKey: string, facts: RoomFact[]): Promise<void> {
+    if (facts.length === 0) return;
+    const room = runtime.room;
+    const at = Date.now();
+    const stored: StoredFact[] = [];
+    const events: { staff: LiveEvent | null; public: LiveEvent | null }[] = [];
+    for (const fact of facts) {
+      const entry = { seq: room.seq + 1, at, actorKey, fact };
+      applyFact(room, entry);
+      stored.push(entry);
+      const project = (audience: Audience): LiveEvent | null => {
+        const body = projectFact(room, fact, audience);
+        return body && { ...body, seq: entry.seq, at };
+      };
+      const pair = { staff: project('staff'), public: project('public') };
+      runtime.buffer.push(entry.seq, pair.staff, pair.public);
+      events.push(pair);
+    }
+    try {
+      await this.store.append(room.sessionId, stored);
+    } catch (error) {
+      // Memory is ahead of the database: drop the room so the next access reloads what was stored.
+      this.rooms.delete(room.sessionId);
+      runtime.dispose();
+      this.server
+        ?.to([roomChannel(room.sessionId, 'staff'), roomChannel(room.sessionId, 'public')])
+        .emit('live:closed', {
+          code: 'INTERNAL',
+          message: 'reload',
+        });
+      throw error;
+    }
+    for (const pair of events) {
+      if (pair.staff) this.server?.to(roomChannel(room.sessionId, 'staff')).emit('live:event', pair.staff);
+      if (pair.public) this.server?.to(roomChannel(room.sessionId, 'public')).emit('live:event', pair.public);
+    }
+    this.afterCommit(runtime, facts);
+  }
+
+  /** Side effects of facts beyond their events: tallies, personal updates, quiz points. */
+  private afterCommit(runtime: RoomRuntime, facts: RoomFact[]): void {
+    const sessionId = runtime.room.sessionId;
+    for (const fact of facts) {
+      switch (fact.type) {
+        case 'poll.answered':
+          this.personal(sessionId, fact.key, { type: 'answer', pollId: fact.pollId, answer: fact.answer });
+          this.scheduleTally(runtime, fact.pollId);
+          break;
+        case 'poll.site-counted':
+        case 'poll.opened':
+          this.scheduleTally(runtime, fact.pollId);
+          break;
+        case 'poll.results':
+          this.scheduleTally(runtime, fact.pollId);
+          if (runtime.room.polls.get(fact.pollId)?.kind === 'quiz') this.sendScores(runtime);
+          break;
+        case 'question.voted':
+          this.personal(sessionId, fact.key, { type: 'vote', questionId: fact.questionId, voted: fact.vote });
+          break;
+      }
+    }
+  }
+
+  private personal(sessionId: string, key: string, update: PersonalUpdate): void {
+    this.server?.to(personalChannel(sessionId, key)).emit('live:personal', update);
+  }
+
+  private sendScores(runtime: RoomRuntime): void {
+    for (const key of runtime.sockets.keys())
+      if (key.startsWith('m:'))
+        this.personal(runtime.room.sessionId, key, {
+          type: 'score',
+          score: quizScore(runtime.room.polls.values(), runtime.room.answers, key),
+        });
+  }
+
+  /** Tallies go out at most every 150 ms per room, whatever the rate of answers. */
+  private scheduleTally(runtime: RoomRuntime, pollId: string): void {
+    runtime.pendingTallies.add(pollId);
+    if (runtime.tallyTimer) return;
+    runtime.tallyTimer = setTimeout(() => {
+      runtime.tallyTimer = null;
+      const room = runtime.room;
+      for (const id of runtime.pendingTallies) {
+        const poll = room.polls.get(id);
+        if (!poll) continue;
+        const tally = tallyPoll(poll, room.answers.get(id), room.siteCounts.get(id));
+        this.server?.to(roomChannel(room.sessionId, 'staff')).emit('live:tally', tally);
+        if (tallyVisible(poll, 'public'))
+          this.server?.to(roomChannel(room.sessionId, 'public')).emit('live:tally', tally);
+      }
+      runtime.pendingTallies.clear();
+    }, TALLY_EVERY_MS);
+  }
+
+  /** Staff get who came and went once a second; participants only the count. */
+  private schedulePresence(runtime: RoomRuntime): void {
+    if (runtime.presenceTimer) return;
+    runtime.presenceTimer = setTimeout(() => {
+      runtime.presenceTimer = null;
+      const sessionId = runtime.room.sessionId;
+      const count = runtime.room.participants.size;
+      this.server?.to(roomChannel(sessionId, 'staff')).emit('live:presence', {
+        upserted: [...runtime.presenceUpserts.values()],
+        removed: [...runtime.presenceRemovals],
+        count,
+      });
+      this.server
+        ?.to(roomChannel(sessionId, 'public'))
+        .emit('live:presence', { upserted: [], removed: [], count });
+      runtime.presenceUpserts.clear();
+      runtime.presenceRemovals.clear();
+    }, PRESENCE_EVERY_MS);
+  }
+
+  snapshot(runtime: RoomRuntime, key: string, audience: Audience) {
+    return snapshotFor(runtime.room, { key, audience });
+  }
+}

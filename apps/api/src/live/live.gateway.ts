@@ -1,0 +1,185 @@
+import {
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import {
+  type ClientToServerEvents,
+  type JoinResultData,
+  type LiveAck,
+  LiveCommands,
+  type LiveCommandName,
+  PointerCommand,
+  type ServerToClientEvents,
+} from '@hallbridge/contracts';
+import { DomainError } from '@hallbridge/domain';
+import type { Server, Socket } from 'socket.io';
+import { ActorResolver } from '../auth/actor-resolver.service';
+import type { RequestActor } from '../auth/request-actor';
+import { LiveAccess, type LiveSeat } from './live-access.service';
+import { LiveRoomsService, personalChannel, roomChannel } from './live-rooms.service';
+import { toAck } from './socket-errors';
+
+interface SocketData {
+  caller: RequestActor;
+  language: string;
+  seat?: LiveSeat & { sessionId: string };
+  /** Token bucket against floods: commands allowed right now. */
+  budget: number;
+  refilledAt: number;
+}
+
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const BURST = 40;
+const PER_SECOND = 20;
+
+/**
+ * The socket.io edge of the live rooms: authenticates the handshake with the same tokens as REST,
+ * validates every command with its contract schema, and hands it to LiveRoomsService. A bad command
+ * gets an error acknowledgement, never a crash.
+ */
+@WebSocketGateway({ path: '/socket.io', serveClient: false, pingInterval: 10_000, pingTimeout: 10_000 })
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  constructor(
+    private readonly actors: ActorResolver,
+    private readonly access: LiveAccess,
+    private readonly rooms: LiveRoomsService,
+  ) {}
+
+  afterInit(server: LiveServer): void {
+    this.rooms.attach(server as unknown as Server);
+    server.use((socket, next) => {
+      const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : '';
+      if (!token)
+        return next(
+          Object.assign(new Error('UNAUTHENTICATED'), { data: toAck(new DomainError('UNAUTHENTICATED')) }),
+        );
+      this.actors.fromToken(token).then(
+        (caller) => {
+          socket.data = {
+            caller,
+            language: String(
+              socket.handshake.headers['accept-language'] ?? socket.handshake.auth?.language ?? 'vi',
+            ),
+            budget: BURST,
+            refilledAt: Date.now(),
+          };
+          next();
+        },
+        (error) =>
+          next(
+            Object.assign(new Error((error as DomainError).code ?? 'UNAUTHENTICATED'), {
+              data: toAck(error),
+            }),
+          ),
+      );
+    });
+  }
+
+  handleConnection(socket: LiveSocket): void {
+    for (const name of Object.keys(LiveCommands) as LiveCommandName[]) {
+      socket.on(name, (payload: unknown, ack?: (result: LiveAck) => void) => {
+        const reply = typeof ack === 'function' ? ack : () => {};
+        this.handle(socket, name, payload).then(reply, (error) => reply(toAck(error, socket.data.language)));
+      });
+    }
+    socket.on('slide:pointer', (payload: unknown) => this.pointer(socket, payload));
+  }
+
+  async handleDisconnect(socket: LiveSocket): Promise<void> {
+    const seat = socket.data?.seat;
+    if (!seat) return;
+    const runtime = await this.rooms.open(seat.sessionId).catch(() => null);
+    if (runtime) this.rooms.disconnect(runtime, seat.actor.key, socket.id);
+  }
+
+  private async handle(socket: LiveSocket, name: LiveCommandName, payload: unknown): Promise<LiveAck> {
+    const lang = socket.data.language;
+    if (!this.spend(socket)) return toAck(new DomainError('RATE_LIMITED'), lang);
+    const parsed = LiveCommands[name].safeParse(payload);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({
+        path: i.path.join('.') || '(payload)',
+        code: i.code,
+        message: i.message,
+      }));
+      const ack = toAck(
+        new DomainError('VALIDATION_FAILED', {
+          summary: issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+        }),
+        lang,
+      );
+      return { ...ack, ...(ack.ok ? {} : { issues }) } as LiveAck;
+    }
+    if (name === 'room:join')
+      return this.join(socket, parsed.data as { sessionId: string; lastSeq?: number | null });
+    const seat = socket.data.seat;
+    if (!seat || seat.sessionId !== parsed.data.sessionId) return toAck(new DomainError('FORBIDDEN'), lang);
+    return this.rooms.execute(seat.actor, name, parsed.data as never, lang);
+  }
+
+  /** Enters a room: a snapshot, or only the events missed since `lastSeq` when the room still has them. */
+  private async join(
+    socket: LiveSocket,
+    { sessionId, lastSeq }: { sessionId: string; lastSeq?: number | null },
+  ): Promise<LiveAck<JoinResultData>> {
+    try {
+      const seat = await this.access.seat(socket.data.caller, sessionId);
+      const runtime = await this.rooms.open(sessionId);
+      const previous = socket.data.seat;
+      if (previous) {
+        await socket.leave(roomChannel(previous.sessionId, previous.audience));
+        await socket.leave(personalChannel(previous.sessionId, previous.actor.key));
+        const old = await this.rooms.open(previous.sessionId).catch(() => null);
+        if (old) this.rooms.disconnect(old, previous.actor.key, socket.id);
+      }
+      socket.data.seat = { ...seat, sessionId };
+      await socket.join([roomChannel(sessionId, seat.audience), personalChannel(sessionId, seat.actor.key)]);
+      this.rooms.connect(runtime, seat.participant, socket.id);
+      const events = lastSeq != null ? runtime.buffer.since(lastSeq, runtime.room.seq, seat.audience) : null;
+      const snapshot = this.rooms.snapshot(runtime, seat.actor.key, seat.audience);
+      if (events) {
+        // Tallies and presence are not in the sequence; send their current values with the catch-up.
+        for (const tally of snapshot.tallies) socket.emit('live:tally', tally);
+        socket.emit('live:presence', {
+          upserted: snapshot.participants,
+          removed: [],
+          count: snapshot.participantCount,
+        });
+        return { ok: true, seq: runtime.room.seq, data: { snapshot: null, events } };
+      }
+      return { ok: true, seq: runtime.room.seq, data: { snapshot, events: null } };
+    } catch (error) {
+      return toAck(error, socket.data.language) as LiveAck<JoinResultData>;
+    }
+  }
+
+  /** The presenter's pointer goes straight out, unsequenced and droppable; others' pointers are ignored. */
+  private pointer(socket: LiveSocket, payload: unknown): void {
+    const seat = socket.data.seat;
+    const parsed = PointerCommand.safeParse(payload);
+    if (
+      !seat?.actor.isStaff ||
+      !parsed.success ||
+      parsed.data.sessionId !== seat.sessionId ||
+      !this.spend(socket)
+    )
+      return;
+    socket.volatile
+      .to([roomChannel(seat.sessionId, 'public'), roomChannel(seat.sessionId, 'staff')])
+      .emit('live:pointer', { sessionId: seat.sessionId, pointer: parsed.data.pointer });
+  }
+
+  private spend(socket: LiveSocket): boolean {
+    const now = Date.now();
+    const data = socket.data;
+    data.budget = Math.min(BURST, data.budget + ((now - data.refilledAt) / 1000) * PER_SECOND);
+    data.refilledAt = now;
+    if (data.budget < 1) return false;
+    data.budget -= 1;
+    return true;
+  }
+}

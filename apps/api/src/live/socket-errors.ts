@@ -1,0 +1,15 @@
+import { Logger } from '@nestjs/common';
+import type { LiveAck } from '@hallbridge/contracts';
+import { DomainError } from '@hallbridge/domain';
+import { domainErrorMessage } from '../common/errors/error-message';
+import { translate } from '../common/i18n/translate';
+
+const logger = new Logger('LiveSocket');
+
+/** Turns anything a socket command throws into an error acknowledgement `{ ok: false, code, message }`. */
+export function toAck(error: unknown, language = 'vi'): LiveAck {
+  if (error instanceof DomainError)
+    return { ok: false, code: error.code, message: domainErrorMessage(error, language) };
+  logger.error('live command failed', (error as Error)?.stack ?? String(error));
+  return { ok: false, code: 'INTERNAL', message: translate(language, 'errors.INTERNAL') };
+}

@@ -1,0 +1,112 @@
+import { SignJWT } from 'jose';
+import { ApiClient } from '../../test/support/api-client';
+import { LiveTestClient } from '../../test/support/live-client';
+import { startProduct, type Product } from '../../test/support/product';
+
+export const BENCH_SECRET = 'bench-secret-0123456789abcdefghijklmnopqrstuvwxyz';
+
+export interface BenchRoom {
+  product: Product;
+  sessionId: string;
+  organiser: ApiClient;
+  presenterToken: string;
+  memberTokens: string[];
+  close(): Promise<void>;
+}
+
+/** Signs member tokens the way the server does, so a benchmark needs no 2,000 link exchanges. */
+async function memberToken(memberId: string): Promise<string> {
+  return new SignJWT({ kind: 'member' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(memberId)
+    .setIssuedAt()
+    .setExpirationTime('12h')
+    .setIssuer('hallbridge')
+    .sign(new TextEncoder().encode(BENCH_SECRET));
+}
+
+/**
+ * The product on the embedded default with one branch of `members` members, a presenter and a
+ * live session inviting the branch: what the live benchmarks measure against.
+ */
+export async function benchRoom(members: number, env: Record<string, string> = {}): Promise<BenchRoom> {
+  const product = await startProduct({ AUTH_SECRET: BENCH_SECRET, LOG_LEVEL: 'error', ...env });
+  try {
+    const api = new ApiClient(product.url);
+    const setup = await api.post('/setup', {
+      organisationName: 'Tỉnh ủy Đo Tải',
+      organisationCode: 'BENCH',
+      username: 'tochuc',
+      password: 'bench-password',
+      displayName: 'Ban Tổ Chức',
+    });
+    const organiser = api.as(setup.body.token);
+    const rootId = setup.body.principal.unitId;
+    const branch = await organiser.post('/units', {
+      parentId: rootId,
+      name: 'Chi bộ Đo Tải',
+      code: 'CB-BENCH',
+      kind: 'branch',
+    });
+    const rows = Array.from({ length: members }, (_, i) => `Đảng viên Số ${String(i + 1).padStart(5, '0')}`);
+    const imported = await organiser.upload(
+      '/members/import?unitId=' + branch.body.id,
+      'ds.csv',
+      `Họ và tên\n${rows.join('\n')}\n`,
+      'text/csv',
+    );
+    if (imported.body.imported !== members)
+      throw new Error(`roster import: ${JSON.stringify(imported.body).slice(0, 300)}`);
+    const presenter = await organiser.post('/users', {
+      username: 'baocao',
+      password: 'bench-password',
+      displayName: 'Báo Cáo Viên',
+      role: 'presenter',
+      unitId: rootId,
+    });
+    const session = await organiser.post('/sessions', {
+      title: 'Hội nghị đo tải',
+      startsAt: new Date(Date.now() - 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+      hostUnitId: rootId,
+      invitedUnitIds: [branch.body.id],
+      presenterIds: [presenter.body.id],
+    });
+    await organiser.post(`/sessions/${session.body.id}/transitions`, { action: 'start' });
+    const links = (await organiser.get(`/sessions/${session.body.id}/join-links`)).body as {
+      memberId: string;
+    }[];
+    const memberTokens = await Promise.all(links.map((l) => memberToken(l.memberId)));
+    const presenterToken = (await api.login('baocao', 'bench-password')).token!;
+    return {
+      product,
+      sessionId: session.body.id,
+      organiser,
+      presenterToken,
+      memberTokens,
+      close: () => product.stop(),
+    };
+  } catch (error) {
+    console.error(product.output().slice(-2000));
+    await product.stop();
+    throw error;
+  }
+}
+
+/** Opens `tokens.length` live connections in waves, each joined to the session. */
+export async function joinAll(
+  url: string,
+  sessionId: string,
+  tokens: string[],
+  wave = 100,
+): Promise<LiveTestClient[]> {
+  const clients: LiveTestClient[] = [];
+  for (let i = 0; i < tokens.length; i += wave) {
+    const batch = tokens.slice(i, i + wave).map((t) => new LiveTestClient(url, t));
+    const acks = await Promise.all(batch.map((c) => c.join(sessionId)));
+    const failed = acks.find((a) => !a.ok);
+    if (failed) throw new Error(`join failed: ${JSON.stringify(failed)}`);
+    clients.push(...batch);
+  }
+  return clients;
+}
