@@ -22,6 +22,7 @@ import { LiveRoomsService } from './live/live-rooms.service';
 import { LiveGateway } from './live/live.gateway';
 import { PollResultsController } from './live/poll-results.controller';
 import { PollResultsService } from './live/poll-results.service';
+import { PresenceEvents } from './live/presence-events';
 import { SessionLifecycle } from './live/session-lifecycle';
 import { ImportRosterService } from './members/import-roster.service';
 import { MembersController } from './members/members.controller';
@@ -86,6 +87,7 @@ export class AppModule {
         MaterialsService,
         ...slidesProviders,
         SessionLifecycle,
+        PresenceEvents,
         LiveFactStore,
         LiveRoomsService,
         LiveAccess,

@@ -28,6 +28,7 @@ import { PrismaService } from '../database/prisma.service';
 import { DeckEvents } from '../slides/deck-events';
 import { LiveFactStore } from './live-fact.store';
 import { RoomRuntime } from './room-runtime';
+import { PresenceEvents } from './presence-events';
 import { SessionLifecycle } from './session-lifecycle';
 import { toAck } from './socket-errors';
 
@@ -53,6 +54,7 @@ export class LiveRoomsService implements OnModuleDestroy {
     private readonly store: LiveFactStore,
     lifecycle: SessionLifecycle,
     deckEvents: DeckEvents,
+    private readonly presence: PresenceEvents,
   ) {
     lifecycle.on('state', ({ sessionId, state, actorKey }) => {
       void this.record(sessionId, actorKey, [{ type: 'session.state', state }]).catch((e) =>
@@ -144,11 +146,25 @@ export class LiveRoomsService implements OnModuleDestroy {
     runtime.presenceRemovals.delete(participant.key);
     runtime.presenceUpserts.set(participant.key, updated);
     this.schedulePresence(runtime);
+    this.presence.emit('opened', {
+      sessionId: runtime.room.sessionId,
+      participant: updated,
+      connectionId: socketId,
+      at: Date.now(),
+    });
   }
 
   disconnect(runtime: RoomRuntime, key: string, socketId: string): void {
     const sockets = runtime.sockets.get(key);
     if (!sockets?.delete(socketId)) return;
+    const participant = runtime.room.participants.get(key);
+    if (participant)
+      this.presence.emit('closed', {
+        sessionId: runtime.room.sessionId,
+        participant,
+        connectionId: socketId,
+        at: Date.now(),
+      });
     if (sockets.size === 0) {
       runtime.sockets.delete(key);
       runtime.room.participants.delete(key);
