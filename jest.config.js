@@ -1,5 +1,5 @@
 // Test tiers by suffix: *.spec.ts (no services), *.int-spec.ts (real PostgreSQL/PGlite/Redis/LiveKit),
-// test/e2e/*.e2e.ts (headless Chromium against the built product).
+// test/e2e/*.e2e.ts (headless Chromium against the built product on its embedded default).
 const preset = require('./jest.preset');
 
 module.exports = {
@@ -24,8 +24,6 @@ module.exports = {
       displayName: 'e2e',
       roots: ['<rootDir>/test/e2e'],
       testMatch: ['**/*.e2e.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.ts'],
     },
   ],
