@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import type { LiveEvent } from '@hallbridge/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { LiveTestClient } from '../test/support/live-client';
 import { cpuSeconds } from './lib/cpu';
 import { benchDeck } from './lib/deck';
-import { benchRoom, joinAll } from './lib/live-room';
+import { benchRoom, joinRaw } from './lib/live-room';
 import { options } from './lib/options';
 import { report, round, summary } from './lib/stats';
 
@@ -40,6 +41,7 @@ async function measure(
     });
   const cpu0 = cpuSeconds(serverPid);
   const t0 = performance.now();
+  const sends: Promise<void>[] = [];
   for (let i = 0; i < changes; i++) {
     // Pages 2..10 in turn: never the page already shown, so every change is a real one.
     const page = (i % 9) + 2;
@@ -54,11 +56,12 @@ async function measure(
         left: receivers.length,
         done: () => (clearTimeout(timer), resolve()),
       };
-      void send(page);
+      sends.push(send(page));
     });
     waiting = null;
   }
   const elapsedMs = performance.now() - t0;
+  await Promise.all(sends);
   return { latencies, elapsedMs, delivered: latencies.length, serverCpu: cpuSeconds(serverPid) - cpu0 };
 }
 
@@ -66,12 +69,12 @@ async function ours(): Promise<Round> {
   const room = await benchRoom(opts.clients);
   try {
     const deckId = await benchDeck(room, 10);
-    const members = await joinAll(room.product.url, room.sessionId, room.memberTokens);
+    const members = await joinRaw(room.product.url, room.sessionId, room.memberTokens);
     const presenter = new LiveTestClient(room.product.url, room.presenterToken);
     await presenter.join(room.sessionId);
     const receivers = members.map((m) => ({
       onEvent: (cb: (page: number, at: number) => void) =>
-        m.socket.on('live:event', (e) => e.type === 'slide.changed' && cb(e.slide.page, e.at)),
+        m.on('live:event', (e: LiveEvent) => e.type === 'slide.changed' && cb(e.slide.page, e.at)),
     }));
     const result = await measure(
       receivers,

@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import { io, type Socket } from 'socket.io-client';
 import { ApiClient } from '../../test/support/api-client';
 import { LiveTestClient } from '../../test/support/live-client';
 import { startProduct, type Product } from '../../test/support/product';
@@ -109,4 +110,32 @@ export async function joinAll(
     clients.push(...batch);
   }
   return clients;
+}
+
+/**
+ * Bare joined sockets with no client-side state (the fanout benchmark compares delivery with a bare
+ * socket.io server, so its receivers must do no more work than the baseline's).
+ */
+export async function joinRaw(
+  url: string,
+  sessionId: string,
+  tokens: string[],
+  wave = 100,
+): Promise<Socket[]> {
+  const sockets: Socket[] = [];
+  for (let i = 0; i < tokens.length; i += wave) {
+    const batch = tokens
+      .slice(i, i + wave)
+      .map((token) =>
+        io(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false }),
+      );
+    await Promise.all(
+      batch.map(async (socket) => {
+        const ack = await socket.emitWithAck('room:join', { sessionId });
+        if (!ack.ok) throw new Error(`join failed: ${JSON.stringify(ack)}`);
+      }),
+    );
+    sockets.push(...batch);
+  }
+  return sockets;
 }
