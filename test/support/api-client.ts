@@ -56,11 +56,8 @@ export class ApiClient {
 
   upload<T = any>(path: string, fileName: string, data: Buffer | string, type = 'application/octet-stream') {
     const form = new FormData();
-    form.append(
-      'file',
-      new Blob([typeof data === 'string' ? Buffer.from(data, 'utf8') : data], { type }),
-      fileName,
-    );
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    form.append('file', new Blob([new Uint8Array(bytes)], { type }), fileName);
     return this.request<T>('POST', path, form);
   }
 
