@@ -18,11 +18,16 @@ import { JobAborted, JobQueue } from './job-queue';
 const MAX_ATTEMPTS = 3;
 /** Progress reaches listeners on every page, the database at most this often. */
 const SAVE_PROGRESS_EVERY_MS = 1000;
+/** A converting deck's row is touched this often; one untouched for STALE_AFTER_MS lost its converter. */
+const HEARTBEAT_MS = 15_000;
+const STALE_AFTER_MS = 60_000;
 
 /**
  * Converts uploaded decks in the background, one at a time (two cores: the other one serves the
- * live room). State lives on the Deck row, so decks left queued or converting by a restart are
- * picked up again at startup.
+ * live room). State lives on the Deck row: a conversion claims its deck with a conditional update,
+ * so with several instances each deck is converted once; a converting deck's row is touched while
+ * it runs, and decks left queued, or converting but untouched for a while (their instance stopped),
+ * are picked up at startup and by a periodic sweep.
  */
 @Injectable()
 export class DeckJobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -40,18 +45,38 @@ export class DeckJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     private readonly events: DeckEvents,
   ) {}
 
+  private sweepTimer: NodeJS.Timeout | null = null;
+
   async onApplicationBootstrap(): Promise<void> {
-    const pending = await this.prisma.deck.findMany({
-      where: { status: { in: ['queued', 'converting'] } },
-      orderBy: { createdAt: 'asc' },
-      select: { id: true },
-    });
-    if (pending.length) this.logger.log(`re-queueing ${pending.length} deck(s) left unconverted`);
-    for (const { id } of pending) this.queue.push(id);
+    await this.sweep();
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = setInterval(() => void this.sweep().catch(() => {}), STALE_AFTER_MS);
+    this.sweepTimer.unref();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
     await this.queue.close();
+  }
+
+  /** Queues decks waiting for a converter: queued ones, and converting ones whose converter went away. */
+  private async sweep(): Promise<void> {
+    const pending = await this.prisma.deck.findMany({
+      where: this.claimable(),
+      orderBy: { createdAt: 'asc' },
+      select: { id: true },
+    });
+    if (pending.length) this.logger.log(`queueing ${pending.length} deck(s) left unconverted`);
+    for (const { id } of pending) this.queue.push(id);
+  }
+
+  private claimable(): Prisma.DeckWhereInput {
+    return {
+      OR: [
+        { status: 'queued' },
+        { status: 'converting', updatedAt: { lt: new Date(Date.now() - STALE_AFTER_MS) } },
+      ],
+    };
   }
 
   enqueue(deckId: string): void {
@@ -71,6 +96,12 @@ export class DeckJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   private async convert(id: string, signal: AbortSignal): Promise<void> {
     const row = await this.prisma.deck.findUnique({ where: { id } });
     if (!row || (row.status !== 'queued' && row.status !== 'converting')) return;
+    // Claim it: only one converter (of possibly several instances) moves it on from here.
+    const claimed = await this.prisma.deck.updateMany({
+      where: { id, ...this.claimable(), attempts: row.attempts },
+      data: { status: 'converting', progress: 0, attempts: { increment: 1 } },
+    });
+    if (claimed.count === 0) return;
     if (row.attempts >= MAX_ATTEMPTS) {
       this.logger.error(`deck ${id}: giving up after ${row.attempts} interrupted conversions`);
       await this.save(id, {
@@ -80,12 +111,13 @@ export class DeckJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
       });
       return;
     }
-    let current: DeckRow | null = await this.save(id, {
-      status: 'converting',
-      progress: 0,
-      attempts: { increment: 1 },
-    });
+    let current: DeckRow | null = await this.save(id, { updatedAt: new Date() });
     if (!current) return;
+    const heartbeat = setInterval(() => {
+      this.prisma.deck
+        .updateMany({ where: { id, status: 'converting' }, data: { updatedAt: new Date() } })
+        .catch(() => {});
+    }, HEARTBEAT_MS);
 
     const dir = this.files.pathOf(row.storagePrefix);
     let savedAt = Date.now();
@@ -139,6 +171,8 @@ export class DeckJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
         errorCode: failure.code,
         errorParams: failure.params,
       });
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 

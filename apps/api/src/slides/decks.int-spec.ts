@@ -186,16 +186,16 @@ describe.each(databases)('slide decks over REST on %s', (kind) => {
     expect((await presenter.get(`/decks/${deck.id}`)).body.code).toBe('NOT_FOUND');
   });
 
-  it('picks up decks a restart left converting', async () => {
-    const storagePrefix = 'decks/0f0e0d0c-0000-4000-8000-000000000001';
+  async function deckLeftConverting(n: number, lastTouched: Date) {
+    const storagePrefix = `decks/0f0e0d0c-0000-4000-8000-00000000000${n}`;
     const dir = app.running.app.get(FileStorage).pathOf(storagePrefix);
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'source'), fixtures.pdf);
-    const stuck = await app.prisma.deck.create({
+    return app.prisma.deck.create({
       data: {
         sessionId,
-        position: 9,
-        title: 'Dở dang',
+        position: 8 + n,
+        title: `Dở dang ${n}`,
         fileName: 'do-dang.pdf',
         sourceKind: 'pdf',
         size: fixtures.pdf.length,
@@ -203,9 +203,20 @@ describe.each(databases)('slide decks over REST on %s', (kind) => {
         progress: 0.4,
         attempts: 1,
         storagePrefix,
+        updatedAt: lastTouched,
       },
     });
+  }
+
+  it('picks up decks whose converter stopped (a restart), and leaves alone those another instance is converting', async () => {
+    const abandoned = await deckLeftConverting(1, new Date(Date.now() - 5 * 60_000));
+    const elsewhere = await deckLeftConverting(2, new Date());
     await jobs().onApplicationBootstrap();
-    expect(await converted(stuck.id)).toMatchObject({ status: 'ready', pageCount: 3 });
+    expect(await converted(abandoned.id)).toMatchObject({ status: 'ready', pageCount: 3 });
+    await jobs().idle();
+    expect(await app.prisma.deck.findUnique({ where: { id: elsewhere.id } })).toMatchObject({
+      status: 'converting',
+      attempts: 1,
+    });
   });
 });
