@@ -49,6 +49,7 @@ const server = new PGLiteSocketServer({
   port: Number(port),
   maxConnections: Number(maxConnections),
 });
+keepExtendedQueriesTogether(server, db);
 await server.start();
 const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres`;
 if (lockFile) writeFileSync(lockFile, JSON.stringify({ pid: process.pid, url }));
@@ -69,4 +70,32 @@ if (process.env.PGLITE_EXIT_WITH_PARENT === '1') {
   process.stdin.on('end', shutdown);
   process.stdin.on('error', shutdown);
   process.stdin.resume();
+}
+
+/**
+ * pglite-socket queues each protocol message on its own and keeps one connection's messages together
+ * only inside an explicit transaction. An extended-protocol query is several messages (Parse, Bind,
+ * Describe, Execute) closed by Sync; when two connections' sequences interleave, one binds to the
+ * other's unnamed statement ("bind message supplies 3 parameters, but prepared statement \"\"
+ * requires 2"). So a connection that has begun a sequence keeps the database until its Sync, the
+ * same way the queue already keeps it through a transaction.
+ */
+function keepExtendedQueriesTogether(socketServer, pglite) {
+  const queue = socketServer.queryQueue;
+  if (!queue || queue.db !== pglite) throw new Error('unexpected pglite-socket internals: review this patch');
+  const opensSequence = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((c) => c.charCodeAt(0)));
+  let midSequence = false;
+  queue.db = {
+    isInTransaction: () => midSequence || pglite.isInTransaction(),
+    runExclusive: (fn) => pglite.runExclusive(fn),
+    execProtocolRawStream: (message, options) => {
+      midSequence = opensSequence.has(message[0]);
+      return pglite.execProtocolRawStream(message, options);
+    },
+    exec: (sql) => {
+      // Only called to roll back after a connection vanished: whatever it had begun is over.
+      midSequence = false;
+      return pglite.exec(sql);
+    },
+  };
 }

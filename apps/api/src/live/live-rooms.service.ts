@@ -154,7 +154,7 @@ export class LiveRoomsService implements OnModuleDestroy {
     });
   }
 
-  disconnect(runtime: RoomRuntime, key: string, socketId: string): void {
+  disconnect(runtime: RoomRuntime, key: string, socketId: string, lastSeenAt?: number): void {
     const sockets = runtime.sockets.get(key);
     if (!sockets?.delete(socketId)) return;
     const participant = runtime.room.participants.get(key);
@@ -164,6 +164,7 @@ export class LiveRoomsService implements OnModuleDestroy {
         participant,
         connectionId: socketId,
         at: Date.now(),
+        ...(lastSeenAt === undefined ? {} : { lastSeenAt }),
       });
     if (sockets.size === 0) {
       runtime.sockets.delete(key);

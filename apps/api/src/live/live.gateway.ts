@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import {
   type OnGatewayConnection,
   type OnGatewayDisconnect,
@@ -15,6 +16,7 @@ import {
 } from '@hallbridge/contracts';
 import { DomainError } from '@hallbridge/domain';
 import type { Server, Socket } from 'socket.io';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ActorResolver } from '../auth/actor-resolver.service';
 import type { RequestActor } from '../auth/request-actor';
 import { LiveAccess, type LiveSeat } from './live-access.service';
@@ -28,6 +30,9 @@ interface SocketData {
   /** Token bucket against floods: commands allowed right now. */
   budget: number;
   refilledAt: number;
+  /** Last packet from the client (pongs included) and why the socket closed, for attendance. */
+  lastSeenAt?: number;
+  disconnectReason?: string;
 }
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -47,10 +52,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly actors: ActorResolver,
     private readonly access: LiveAccess,
     private readonly rooms: LiveRoomsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: LiveServer): void {
     this.rooms.attach(server as unknown as Server);
+    // LIVE_PING_INTERVAL_MS / LIVE_PING_TIMEOUT_MS: engine.io reads these for every ping it schedules.
+    server.engine.opts.pingInterval = this.config.livePing.intervalMs;
+    server.engine.opts.pingTimeout = this.config.livePing.timeoutMs;
     server.use((socket, next) => {
       const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : '';
       if (!token)
@@ -80,6 +89,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   handleConnection(socket: LiveSocket): void {
+    socket.conn.on('packet', () => (socket.data.lastSeenAt = Date.now()));
+    socket.on('disconnect', (reason) => (socket.data.disconnectReason = reason));
     for (const name of Object.keys(LiveCommands) as LiveCommandName[]) {
       socket.on(name, (payload: unknown, ack?: (result: LiveAck) => void) => {
         const reply = typeof ack === 'function' ? ack : () => {};
@@ -93,7 +104,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const seat = socket.data?.seat;
     if (!seat) return;
     const runtime = await this.rooms.open(seat.sessionId).catch(() => null);
-    if (runtime) this.rooms.disconnect(runtime, seat.actor.key, socket.id);
+    // A client that stopped answering was last there when it was last heard from, not when noticed.
+    const silent = socket.data.disconnectReason === 'ping timeout';
+    if (runtime)
+      this.rooms.disconnect(runtime, seat.actor.key, socket.id, silent ? socket.data.lastSeenAt : undefined);
   }
 
   private async handle(socket: LiveSocket, name: LiveCommandName, payload: unknown): Promise<LiveAck> {

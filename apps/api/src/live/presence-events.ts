@@ -8,6 +8,11 @@ export interface PresenceConnection {
   /** One socket: a person on two devices has two connections. */
   connectionId: string;
   at: number;
+  /**
+   * On closing only, when the connection died without a goodbye (heartbeat timeout): the last time the
+   * client was heard from. Attendance then ends it by the heartbeat rule rather than at `at`.
+   */
+  lastSeenAt?: number;
 }
 
 /**

@@ -1,0 +1,281 @@
+import type {
+  AttendanceTotals,
+  BranchAttendance,
+  MemberAttendanceRow,
+  SessionAttendance,
+  UnitAttendancePeriod,
+} from '@hallbridge/contracts';
+import ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
+import type { PeriodRow } from './attendance-csv';
+import {
+  memberCells,
+  memberHeader,
+  percent,
+  PERIOD_COLUMNS,
+  type Cell,
+  type ReportFormat,
+} from './report-format';
+
+/** A raw captured interval or room stay, as the "intervals" sheet lists them. */
+export interface RawIntervalRow {
+  name: string;
+  unitName: string;
+  source: string;
+  siteName: string;
+  startedAt: string;
+  endedAt: string | null;
+  endReason: string;
+  connectionId: string;
+}
+
+const DATE_FORMAT = 'dd/mm/yyyy hh:mm:ss';
+
+/** Excel refuses sheet names over 31 characters, with []:*?/\ or used twice. */
+function sheetNamer() {
+  const used = new Set<string>();
+  return (wanted: string) => {
+    const base = wanted.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
+    used.add(name.toLowerCase());
+    return name;
+  };
+}
+
+function branchCells(f: ReportFormat, b: AttendanceTotals & { unitName: string }): Cell[] {
+  return [
+    b.unitName,
+    b.required,
+    b.attending,
+    b.byStatus.present_online ?? 0,
+    b.byStatus.present_site ?? 0,
+    b.byStatus.late ?? 0,
+    b.byStatus.left_early ?? 0,
+    b.excused,
+    b.absent,
+    b.voluntary,
+    percent(b.rate),
+    b.targetPercent ?? '',
+    b.meetsTarget === null ? '' : f.t(b.meetsTarget ? 'export.yes' : 'export.no'),
+  ];
+}
+
+const BRANCH_COLUMNS = [
+  'unit',
+  'required',
+  'attending',
+  'present_online',
+  'present_site',
+  'late',
+  'left_early',
+  'excused',
+  'absent',
+  'voluntary',
+  'rate',
+  'target',
+  'meetsTarget',
+];
+
+function addTable(sheet: ExcelJS.Worksheet, header: string[], rows: Cell[][]) {
+  const head = sheet.addRow(header);
+  head.font = { bold: true };
+  head.commit();
+  for (const cells of rows) sheet.addRow(cells).commit();
+}
+
+function addBranchTable(
+  f: ReportFormat,
+  sheet: ExcelJS.Worksheet,
+  branches: readonly BranchAttendance[],
+  total: AttendanceTotals,
+) {
+  addTable(
+    sheet,
+    BRANCH_COLUMNS.map((c) => f.t(`export.branchColumns.${c}`)),
+    branches.map((b) => branchCells(f, b)),
+  );
+  const totalRow = sheet.addRow(branchCells(f, { ...total, unitName: f.t('export.total') }));
+  totalRow.font = { bold: true };
+  totalRow.commit();
+}
+
+function addMemberSheet(
+  f: ReportFormat,
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  members: readonly MemberAttendanceRow[],
+) {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = memberHeader(f).map((_, i) => ({
+    width: [6, 28, 24, 14, 18, 14, 22, 20, 20, 12, 10, 10, 10, 10, 16, 28][i],
+    style: i === 7 || i === 8 ? { numFmt: DATE_FORMAT } : {},
+  }));
+  addTable(
+    sheet,
+    memberHeader(f),
+    members.map((m, i) => memberCells(f, m, i, f.wallClock)),
+  );
+  sheet.commit();
+}
+
+function newWorkbook(stream: Writable) {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'HallBridge';
+  return workbook;
+}
+
+/**
+ * A session's workbook: a summary (heading, rules, each branch against its target, guests), one
+ * sheet per branch with its members, and the raw intervals. Written as a stream, row by row.
+ */
+export async function writeSessionWorkbook(
+  stream: Writable,
+  f: ReportFormat,
+  report: SessionAttendance,
+  intervals: readonly RawIntervalRow[],
+): Promise<void> {
+  const workbook = newWorkbook(stream);
+  const name = sheetNamer();
+  const summary = workbook.addWorksheet(name(f.t('export.summarySheet')));
+  summary.getColumn(1).width = 34;
+  const heading = [
+    [report.organisationName.toUpperCase()],
+    [f.t('export.title')],
+    [report.title],
+    [f.t('export.scope'), report.scopeUnitName],
+    [f.t('export.window'), `${f.clock(report.window.start)} – ${f.clock(report.window.end)}`],
+    [f.t('export.scheduled'), `${f.clock(report.window.scheduledStart)} – ${f.clock(report.window.scheduledEnd)}`],
+    [
+      f.t('export.rules'),
+      f.t('rulesSummary', {
+        share: Math.round(report.rules.presentShare * 100),
+        late: report.rules.lateGraceMinutes,
+        early: report.rules.leftEarlyToleranceMinutes,
+      }),
+    ],
+    [f.t('export.state'), report.locked ? f.t('export.locked', { at: f.clock(report.lockedAt) }) : f.t('export.notLocked')],
+    [f.t('export.computedAt'), f.clock(report.computedAt)],
+    [],
+  ];
+  heading.forEach((cells, i) => {
+    const row = summary.addRow(cells);
+    if (i < 3) row.font = { bold: true, size: i === 1 ? 14 : 12 };
+    row.commit();
+  });
+  addBranchTable(f, summary, report.branches, report.total);
+  summary.addRow([]).commit();
+  addTable(
+    summary,
+    [f.t('export.guestColumns.site'), f.t('export.guestColumns.count'), f.t('export.guestColumns.note')],
+    report.guests.map((g) => [g.siteName, g.count, g.note ?? '']),
+  );
+  summary.addRow([f.t('export.guestTotal'), report.guestTotal]).commit();
+  summary.commit();
+
+  const byBranch = new Map<string, MemberAttendanceRow[]>();
+  for (const m of report.members) {
+    const list = byBranch.get(m.unitId);
+    if (list) list.push(m);
+    else byBranch.set(m.unitId, [m]);
+  }
+  for (const branch of report.branches)
+    addMemberSheet(f, workbook, name(branch.unitName), byBranch.get(branch.unitId) ?? []);
+
+  const raw = workbook.addWorksheet(name(f.t('export.intervalsSheet')), { views: [{ state: 'frozen', ySplit: 1 }] });
+  raw.columns = [28, 24, 16, 22, 20, 20, 10, 14, 24].map((width, i) => ({
+    width,
+    style: i === 4 || i === 5 ? { numFmt: DATE_FORMAT } : {},
+  }));
+  addTable(
+    raw,
+    ['name', 'unit', 'source', 'site', 'start', 'end', 'seconds', 'endReason', 'connection'].map((c) =>
+      f.t(`export.intervalColumns.${c}`),
+    ),
+    intervals.map((i) => [
+      i.name,
+      i.unitName,
+      i.source,
+      i.siteName,
+      f.wallClock(i.startedAt),
+      f.wallClock(i.endedAt),
+      i.endedAt ? Math.round((Date.parse(i.endedAt) - Date.parse(i.startedAt)) / 1000) : '',
+      i.endReason,
+      i.connectionId,
+    ]),
+  );
+  raw.commit();
+  await workbook.commit();
+}
+
+/** A unit's period: sessions and branches summed over member-sessions, then every member-session row. */
+export async function writePeriodWorkbook(
+  stream: Writable,
+  f: ReportFormat,
+  period: UnitAttendancePeriod,
+  organisationName: string,
+  rows: readonly PeriodRow[],
+): Promise<void> {
+  const workbook = newWorkbook(stream);
+  const name = sheetNamer();
+  const summary = workbook.addWorksheet(name(f.t('export.summarySheet')));
+  summary.getColumn(1).width = 34;
+  for (const [i, cells] of [
+    [organisationName.toUpperCase()],
+    [f.t('export.periodTitle')],
+    [period.unitName],
+    [f.t('export.period'), `${f.date(period.from)} – ${f.date(period.to)}`],
+    [],
+  ].entries()) {
+    const row = summary.addRow(cells);
+    if (i < 3) row.font = { bold: true };
+    row.commit();
+  }
+  addBranchTable(f, summary, period.branches, period.total);
+  summary.addRow([]).commit();
+  addTable(
+    summary,
+    ['session', 'sessionDate', 'required', 'attending', 'excused', 'absent', 'rate'].map((c) =>
+      f.t(`export.sessionColumns.${c}`),
+    ),
+    period.sessions.map((s) => [
+      s.title,
+      f.date(s.startsAt),
+      s.total.required,
+      s.total.attending,
+      s.total.excused,
+      s.total.absent,
+      percent(s.total.rate),
+    ]),
+  );
+  summary.commit();
+
+  const members = workbook.addWorksheet(name(f.t('export.membersSheet')));
+  addTable(
+    members,
+    ['fullName', 'unit', 'required', 'attending', 'late', 'left_early', 'excused', 'absent', 'rate'].map((c) =>
+      f.t(`export.memberTotalsColumns.${c}`),
+    ),
+    period.members.map((m) => [
+      m.fullName,
+      m.unitName,
+      m.total.required,
+      m.total.attending,
+      m.total.byStatus.late ?? 0,
+      m.total.byStatus.left_early ?? 0,
+      m.total.excused,
+      m.total.absent,
+      percent(m.total.rate),
+    ]),
+  );
+  members.commit();
+
+  const detail = workbook.addWorksheet(name(f.t('export.detailSheet')), { views: [{ state: 'frozen', ySplit: 1 }] });
+  addTable(
+    detail,
+    memberHeader(f, PERIOD_COLUMNS),
+    rows.map((r, i) => [r.sessionTitle, f.date(r.startsAt), ...memberCells(f, r.member, i, f.wallClock)]),
+  );
+  detail.commit();
+  await workbook.commit();
+}
