@@ -1,0 +1,172 @@
+// The embedded media server for `npm start`: one livekit-server on loopback, started when installed
+// (built from source on first use unless HALLBRIDGE_NO_LIVEKIT_INSTALL=1), with its API key and
+// secret generated once and kept in the data directory. Without it the product runs with video off.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createSocket } from 'node:dgram';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { delimiter, join } from 'node:path';
+
+const here = import.meta.dirname ?? new URL('.', import.meta.url).pathname;
+const root = join(here, '..', '..');
+const log = (message) => console.log(`[media] ${message}`);
+
+/** livekit-server from .tools/bin (installed by infra/livekit/install.sh) or PATH. */
+export function findLiveKitServer() {
+  const local = join(root, '.tools', 'bin', 'livekit-server');
+  if (existsSync(local)) return local;
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir && existsSync(join(dir, 'livekit-server'))) return join(dir, 'livekit-server');
+  }
+  return null;
+}
+
+const hasGo = () =>
+  existsSync('/usr/local/go/bin/go') ||
+  spawnSync('sh', ['-c', 'command -v go'], { stdio: 'ignore' }).status === 0;
+
+function install() {
+  if (process.env.HALLBRIDGE_NO_LIVEKIT_INSTALL === '1') {
+    log('livekit-server is not installed (HALLBRIDGE_NO_LIVEKIT_INSTALL=1): audio and video are off.');
+    return null;
+  }
+  if (!hasGo()) {
+    log('livekit-server is not installed and Go is not available to build it: audio and video are off.');
+    log('Install Go, or run `bash infra/livekit/install.sh`, or set LIVEKIT_URL to an existing LiveKit.');
+    return null;
+  }
+  log('livekit-server is not installed: building it from source once (about 3 minutes on 2 cores)…');
+  const result = spawnSync('bash', [join(here, 'install.sh'), '--no-cli'], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    log(`building livekit-server failed (exit ${result.status}): audio and video are off.`);
+    return null;
+  }
+  return findLiveKitServer();
+}
+
+function tcpPort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function udpPort() {
+  for (;;) {
+    const port = await tcpPort();
+    const ok = await new Promise((resolve) => {
+      const socket = createSocket('udp4');
+      socket.once('error', () => resolve(false));
+      socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)));
+    });
+    if (ok) return port;
+  }
+}
+
+/** The key pair of the embedded server, generated on first start and kept with the data. */
+function keys(dataDir) {
+  const file = join(dataDir, 'livekit.json');
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    if (stored.apiKey && stored.apiSecret) return stored;
+  }
+  const generated = {
+    apiKey: `hb${randomBytes(6).toString('hex')}`,
+    apiSecret: randomBytes(32).toString('base64url'),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(generated, null, 2), { mode: 0o600 });
+  return generated;
+}
+
+/** Stops a server left running by a start that crashed (only one of ours: same config file). */
+function stopStale(pidFile, configFile) {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (cmdline.includes('livekit-server') && cmdline.includes(configFile)) process.kill(pid, 'SIGKILL');
+  } catch {
+    /* gone already */
+  }
+}
+
+/**
+ * Starts the dev node and resolves { env, stop } (env: LIVEKIT_URL/KEY/SECRET for the app), or
+ * null when there is no media server to run.
+ */
+export async function startDevLiveKit({ dataDir, appPort }) {
+  const bin = findLiveKitServer() ?? install();
+  if (!bin) return null;
+  const { apiKey, apiSecret } = keys(dataDir);
+  const ports = { http: await tcpPort(), tcp: await tcpPort(), udp: await udpPort() };
+  const configFile = join(dataDir, 'livekit.yaml');
+  const logFile = join(dataDir, 'livekit.log');
+  const pidFile = join(dataDir, 'livekit.pid');
+  stopStale(pidFile, configFile);
+  const out = openSync(logFile, 'a');
+  const child = spawn('bash', [join(here, 'start-node.sh'), configFile], {
+    env: {
+      ...process.env,
+      LIVEKIT_SERVER_BIN: bin,
+      LIVEKIT_PORT: String(ports.http),
+      LIVEKIT_TCP_PORT: String(ports.tcp),
+      LIVEKIT_UDP_PORT: String(ports.udp),
+      LIVEKIT_API_KEY: apiKey,
+      LIVEKIT_API_SECRET: apiSecret,
+      LIVEKIT_WEBHOOK_URL: `http://127.0.0.1:${appPort}/api/media/webhook`,
+      LIVEKIT_LOG_LEVEL: process.env.LIVEKIT_LOG_LEVEL ?? 'info',
+    },
+    stdio: ['ignore', out, out],
+  });
+  writeFileSync(pidFile, String(child.pid));
+  const httpUrl = `http://127.0.0.1:${ports.http}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      log(`livekit-server exited (${child.exitCode}); see ${logFile}. Audio and video are off.`);
+      return null;
+    }
+    try {
+      if ((await fetch(httpUrl)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      log(`livekit-server did not start in 20 s; see ${logFile}. Audio and video are off.`);
+      return null;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  log(`livekit-server on ws://127.0.0.1:${ports.http} (UDP ${ports.udp}, TCP ${ports.tcp}; log: ${logFile})`);
+  let stopping = false;
+  child.on('exit', (code, signal) => {
+    if (!stopping) log(`livekit-server stopped unexpectedly (${code ?? signal}): audio and video are off.`);
+  });
+  return {
+    env: {
+      LIVEKIT_URL: `ws://127.0.0.1:${ports.http}`,
+      LIVEKIT_API_KEY: apiKey,
+      LIVEKIT_API_SECRET: apiSecret,
+    },
+    async stop() {
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      // The first signal waits for every participant to leave; the second stops it now.
+      child.kill('SIGTERM');
+      const again = setTimeout(() => child.kill('SIGTERM'), 1000);
+      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(again);
+      clearTimeout(kill);
+    },
+  };
+}
