@@ -24,7 +24,13 @@ export interface LiveRoomView {
   deckVersion: number;
 }
 
-type Command = Exclude<LiveCommandName, 'room:join'>;
+/** Commands a view sends (joining is the connection's own business). */
+export type LiveRoomCommandName = Exclude<LiveCommandName, 'room:join'>;
+/** A command's payload without what the connection adds (its id and the room). */
+export type LiveCommandInput<N extends LiveRoomCommandName> = Omit<
+  Parameters<ClientToServerEvents[N]>[0],
+  'commandId' | 'sessionId'
+>;
 
 const newCommandId = () =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto
@@ -104,15 +110,14 @@ export class LiveConnection {
   };
 
   /** Sends a command; while offline it waits for the connection and retries with the same id. */
-  async send(name: Command, payload: Record<string, unknown>): Promise<LiveAck> {
+  async send<N extends LiveRoomCommandName>(name: N, payload: LiveCommandInput<N>): Promise<LiveAck> {
     const message = { commandId: newCommandId(), sessionId: this.sessionId, ...payload };
     for (let attempt = 0; ; attempt++) {
       if (!this.socket.connected) await this.connected();
       try {
-        const emit = this.socket.timeout(8000).emitWithAck as unknown as (
-          n: string,
-          p: unknown,
-        ) => Promise<LiveAck>;
+        // timeout() flags the socket itself and returns it; the method must stay bound to it.
+        const timed = this.socket.timeout(8000);
+        const emit = timed.emitWithAck.bind(timed) as unknown as (n: string, p: unknown) => Promise<LiveAck>;
         return await emit(name, message);
       } catch (error) {
         if (attempt >= 4) throw error;
