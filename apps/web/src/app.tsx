@@ -3,6 +3,10 @@ import { usePrincipal } from './auth/auth-store';
 import { RequireStaff } from './auth/require-staff';
 import { homeOf } from './auth/roles';
 import { MemberLayout } from './layouts/member-layout';
+import { LiveConsolePage } from './live-views/live-console-page';
+import { LiveMemberPage } from './live-views/live-member-page';
+import { LivePresenterPage } from './live-views/live-presenter-page';
+import { LiveSitePage } from './live-views/live-site-page';
 import { StaffLayout } from './layouts/staff-layout';
 import { AccountsPage } from './pages/accounts-page';
 import { AuditPage } from './pages/audit-page';
@@ -32,6 +36,10 @@ export function App() {
       <Route path="sign-in" element={<SignInPage />} />
       <Route path="j/:token" element={<JoinPage />} />
       <Route path="site" element={<SitePage />} />
+      <Route path="site/live/:sessionId" element={<LiveSitePage />} />
+      <Route path="live/:sessionId" element={<LiveMemberPage />} />
+      <Route path="live/:sessionId/present" element={<LivePresenterPage />} />
+      <Route path="live/:sessionId/console" element={<LiveConsolePage />} />
       <Route path="me" element={<MemberLayout />}>
         <Route index element={<MePage />} />
         <Route path="sessions/:id" element={<MeSessionPage />} />

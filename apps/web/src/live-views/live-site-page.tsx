@@ -1,0 +1,120 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useSession } from '../api/sessions';
+import { BrandMark } from '../components/brand-mark';
+import { useLiveRoom } from '../live/use-live-room';
+import { ConnectionStatusBadge, ReconnectBanner } from './components/connection-status';
+import { FloorBanner } from './components/floor-banner';
+import { FullscreenButton } from './components/fullscreen-button';
+import { HandRaiseCard } from './components/hand-raise-card';
+import { LiveRoleGate } from './components/live-role-gate';
+import { PollChart } from './components/poll-chart';
+import { RoomClosedNotice } from './components/room-closed-notice';
+import { RoomStateNotice } from './components/room-state-notice';
+import { SiteCountForm } from './components/site-count-form';
+import { SlideView } from './components/slide-view';
+import { useRoomRole } from './hooks/use-room-role';
+import { useSessionDecks } from './hooks/use-session-decks';
+import { featuredPoll } from './lib/featured-poll';
+import { pollKicker } from './lib/poll-kicker';
+import './live-views.css';
+import './live-site-page.css';
+
+/** /site/live/:sessionId — the district room's TV: the slide and stage, the poll with the room's count, the hand. */
+export function LiveSitePage() {
+  const { sessionId = '' } = useParams();
+  return (
+    <LiveRoleGate sessionId={sessionId} audience="site">
+      <SiteRoom sessionId={sessionId} />
+    </LiveRoleGate>
+  );
+}
+
+function SiteRoom({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const session = useSession(sessionId);
+  const { view, connection } = useLiveRoom(sessionId);
+  const { myKey, principal } = useRoomRole(session.data);
+  const decks = useSessionDecks(sessionId, view.deckVersion);
+  const snapshot = view.snapshot;
+  const deck = decks.data?.find((d) => d.id === snapshot?.slide.deckId) ?? null;
+  const poll = snapshot ? featuredPoll(snapshot.polls) : null;
+  const tally = poll ? snapshot?.tallies.find((x) => x.pollId === poll.id) : undefined;
+
+  return (
+    <div className="site-live" data-testid="live-site">
+      <header className="site-live__bar">
+        <span className="site-live__brand">
+          <BrandMark size={30} />
+          <span className="site-live__name" data-testid="site-name">
+            {principal?.displayName}
+          </span>
+        </span>
+        <span className="site-live__title" data-testid="live-session-title">
+          {session.data?.title}
+        </span>
+        <span className="site-live__tools">
+          {snapshot && (
+            <span className="chip" data-testid="presence-count" data-count={snapshot.participantCount}>
+              {t('live.presence.count', { count: snapshot.participantCount })}
+            </span>
+          )}
+          <ConnectionStatusBadge status={view.status} tone="dark" />
+          <FullscreenButton />
+          <Link
+            to="/site"
+            state={{ stay: true }}
+            className="button button--small button--on-dark"
+            data-testid="site-back"
+          >
+            {t('live.site.back')}
+          </Link>
+        </span>
+      </header>
+      <ReconnectBanner status={view.status} />
+      {view.error ? (
+        <RoomClosedNotice error={view.error} />
+      ) : !snapshot ? (
+        <p className="site-live__joining" role="status">
+          {t('live.status.joining')}
+        </p>
+      ) : (
+        <main className="site-live__stage" id="main">
+          <div className="site-live__slide">
+            <FloorBanner snapshot={snapshot} myKey={myKey} />
+            <RoomStateNotice state={snapshot.state} />
+            <div className="site-live__slide-box">
+              <SlideView
+                deckId={snapshot.slide.deckId}
+                page={snapshot.slide.page}
+                deck={deck}
+                pointer={view.pointer}
+                preload
+              />
+            </div>
+          </div>
+          <aside className="site-live__side">
+            {/* The media developer's presenter video goes here. */}
+            <div className="site-live__video live-slot" data-testid="stage-video-slot" />
+            {poll && (
+              <section
+                className="live-card site-live__poll"
+                data-testid="poll-card"
+                data-poll-id={poll.id}
+                data-status={poll.status}
+              >
+                <p className="live-card__kicker">{pollKicker(t, poll)}</p>
+                <h2 className="site-live__question">{poll.question}</h2>
+                <SiteCountForm key={poll.id} poll={poll} connection={connection} />
+                {poll.resultsVisible && tally && <PollChart poll={poll} tally={tally} large />}
+              </section>
+            )}
+            <HandRaiseCard snapshot={snapshot} connection={connection} myKey={myKey} forRoom />
+            {/* The attendance developer's check-in QR code goes here. */}
+            <div className="site-live__checkin live-slot" data-testid="checkin-slot" />
+          </aside>
+        </main>
+      )}
+    </div>
+  );
+}
