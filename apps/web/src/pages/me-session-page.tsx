@@ -6,6 +6,7 @@ import { MaterialsPanel } from '../components/materials-panel';
 import { QueryState } from '../components/query-state';
 import { SessionFacts } from '../components/session-facts';
 import { StateBadge } from '../components/state-badge';
+import { livePaths, roomIsOpen } from '../live-views/lib/live-paths';
 
 /** One session as a member sees it on a phone: what, when, how, who speaks, and what to read first. */
 export function MeSessionPage() {
@@ -33,6 +34,18 @@ export function MeSessionPage() {
             <SessionFacts session={s} full={false} />
           </div>
           {s.state === 'live' && <p className="alert alert--info">{t('me.liveSoon')}</p>}
+          {roomIsOpen(s.state) && (
+            <div className="stack stack--tight">
+              <Link
+                to={livePaths.member(s.id)}
+                className="button button--primary button--large button--block"
+                data-testid="open-live-room"
+              >
+                {t('live.open.room')}
+              </Link>
+              <p className="muted small">{t('live.open.hint')}</p>
+            </div>
+          )}
           <MaterialsPanel
             sessionId={s.id}
             materials={s.materials}

@@ -11,6 +11,7 @@ import { SessionActionsBar } from '../components/session-actions-bar';
 import { SessionFacts } from '../components/session-facts';
 import { StateBadge } from '../components/state-badge';
 import { fullyLocked } from '../lib/session-draft';
+import { liveViewFor, roomIsOpen } from '../live-views/lib/live-paths';
 import './session-detail-page.css';
 
 export function SessionDetailPage() {
@@ -41,16 +42,29 @@ export function SessionDetailPage() {
               </>
             }
             actions={
-              manager && (
+              (manager || roomIsOpen(s.state)) && (
                 <>
-                  <Link
-                    to={`/audit?sessionId=${s.id}`}
-                    className="button button--ghost"
-                    data-testid="session-audit"
-                  >
-                    {t('sessions.detail.history')}
-                  </Link>
-                  {!fullyLocked(s.state) && (
+                  {roomIsOpen(s.state) && (
+                    <Link
+                      to={liveViewFor(principal, s)}
+                      className="button button--primary"
+                      data-testid="open-live-room"
+                    >
+                      {principal?.role === 'presenter' && presents
+                        ? t('live.open.present')
+                        : t('live.open.console')}
+                    </Link>
+                  )}
+                  {manager && (
+                    <Link
+                      to={`/audit?sessionId=${s.id}`}
+                      className="button button--ghost"
+                      data-testid="session-audit"
+                    >
+                      {t('sessions.detail.history')}
+                    </Link>
+                  )}
+                  {manager && !fullyLocked(s.state) && (
                     <Link to={`/sessions/${s.id}/edit`} className="button" data-testid="session-edit">
                       {t('common.edit')}
                     </Link>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { usePair, useSignOut } from '../api/auth';
 import { useSessions } from '../api/sessions';
 import { usePrincipal } from '../auth/auth-store';
@@ -9,6 +10,8 @@ import { ErrorAlert } from '../components/error-alert';
 import { LanguageSwitch } from '../components/language-switch';
 import { QueryState } from '../components/query-state';
 import { StateBadge } from '../components/state-badge';
+import { SiteLiveAutoOpen } from '../live-views/components/site-live-auto-open';
+import { livePaths, roomIsOpen } from '../live-views/lib/live-paths';
 import { sessionTimeRange, splitByEnd } from '../lib/session-time';
 import { useNow } from '../lib/use-now';
 import './site-page.css';
@@ -90,6 +93,7 @@ function PairedView({ name }: { name: string }) {
   const [list] = splitByEnd(sessions.data ?? [], useNow());
   return (
     <div className="kiosk__paired stack stack--loose" data-testid="site-paired">
+      <SiteLiveAutoOpen />
       <div>
         <p className="kiosk__label">{t('site.pairedAs')}</p>
         <h1 className="kiosk__site-name" data-testid="site-name">
@@ -110,6 +114,15 @@ function PairedView({ name }: { name: string }) {
                 <span className="kiosk__session-title">{s.title}</span>
                 <span>{sessionTimeRange(s.startsAt, s.endsAt)}</span>
                 <StateBadge state={s.state} />
+                {roomIsOpen(s.state) && (
+                  <Link
+                    to={livePaths.site(s.id)}
+                    className={`button ${s.state === 'live' ? 'button--primary' : 'button--on-dark'}`}
+                    data-testid="site-open-live"
+                  >
+                    {s.state === 'live' ? t('live.open.siteLive') : t('live.open.room')}
+                  </Link>
+                )}
               </li>
             ))}
           </ul>
