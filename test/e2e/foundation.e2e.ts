@@ -81,13 +81,11 @@ describe('foundation: an organiser prepares a study session, a member opens thei
     expect(await page.getByTestId('roster-row').count()).toBe(0);
 
     // A good file with Vietnamese names: preview, then import.
-    await page
-      .getByTestId('import-file')
-      .setInputFiles({
-        name: 'danh-sach.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(`\uFEFF${goodRoster}`),
-      });
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'danh-sach.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\uFEFF${goodRoster}`),
+    });
     await page.getByTestId('import-preview').waitFor();
     await page.getByTestId('import-confirm').click();
     await page.getByTestId('import-success').waitFor();
