@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
+import { attendanceControllers, attendanceProviders } from './attendance/attendance.providers';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { ActorResolver } from './auth/actor-resolver.service';
@@ -17,6 +18,7 @@ import { FileStorage } from './files/file-storage.service';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { LiveAccess } from './live/live-access.service';
+import { LiveFactEvents } from './live/live-fact-events';
 import { LiveFactStore } from './live/live-fact.store';
 import { LiveRoomsService } from './live/live-rooms.service';
 import { LiveGateway } from './live/live.gateway';
@@ -24,6 +26,7 @@ import { PollResultsController } from './live/poll-results.controller';
 import { PollResultsService } from './live/poll-results.service';
 import { PresenceEvents } from './live/presence-events';
 import { SessionLifecycle } from './live/session-lifecycle';
+import { mediaControllers, mediaProviders } from './media/media.providers';
 import { ImportRosterService } from './members/import-roster.service';
 import { MembersController } from './members/members.controller';
 import { MembersService } from './members/members.service';
@@ -60,6 +63,8 @@ export class AppModule {
         AuditController,
         ...slidesControllers,
         PollResultsController,
+        ...attendanceControllers,
+        ...mediaControllers,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -88,11 +93,14 @@ export class AppModule {
         ...slidesProviders,
         SessionLifecycle,
         PresenceEvents,
+        LiveFactEvents,
         LiveFactStore,
         LiveRoomsService,
         LiveAccess,
         LiveGateway,
         PollResultsService,
+        ...attendanceProviders,
+        ...mediaProviders,
       ],
     };
   }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { openDatabase, type Database } from './database/database';
+import { MEDIA_WEBHOOK_PATH, rawWebhookBody } from './media/media-webhook.controller';
 
 export interface RunningApp {
   app: INestApplication;
@@ -59,6 +60,8 @@ export async function createApp(config: AppConfig, db: Database): Promise<INestA
     bodyParser: false,
   });
   app.set('trust proxy', 'loopback');
+  // Media webhooks are verified against their exact bytes: parsed raw, before (and instead of) JSON.
+  app.use(MEDIA_WEBHOOK_PATH, rawWebhookBody());
   app.use(express.json({ limit: '1mb' }));
   app.setGlobalPrefix('api');
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });

@@ -20,6 +20,7 @@ export const ErrorCode = z.enum([
   'UNSUPPORTED_FILE',
   'IMPORT_INVALID',
   'PAIRING_CODE_INVALID',
+  'CHECKIN_CODE_INVALID',
   'RATE_LIMITED',
   'DECK_ENCRYPTED',
   'DECK_UNREADABLE',
@@ -27,6 +28,8 @@ export const ErrorCode = z.enum([
   'DECK_TIMEOUT',
   'OFFICE_CONVERTER_MISSING',
   'PDF_RENDERER_MISSING',
+  'MEDIA_DISABLED',
+  'MEDIA_UNAVAILABLE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

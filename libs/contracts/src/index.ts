@@ -11,3 +11,5 @@ export * from './health';
 export * from './setup';
 export * from './live';
 export * from './slides';
+export * from './attendance';
+export * from './media';

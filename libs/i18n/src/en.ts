@@ -1,3 +1,5 @@
+import { attendanceEn } from './attendance.en';
+import { mediaEn } from './media.en';
 import type { Catalogue } from './vi';
 
 export const en: Catalogue = {
@@ -38,6 +40,7 @@ export const en: Catalogue = {
     IMPORT_INVALID:
       'The roster has {{count}} problems and nothing was imported. Fix the rows listed and upload it again.',
     PAIRING_CODE_INVALID: 'The pairing code is wrong or has expired.',
+    CHECKIN_CODE_INVALID: 'The check-in code is wrong or has expired. Scan the code shown on the site’s screen now.',
     RATE_LIMITED: 'Too many requests; please try again in a moment.',
     DECK_ENCRYPTED: 'The file is password-protected. Remove the password and upload it again.',
     DECK_UNREADABLE: "The presentation can't be read: the file is damaged or not a real PDF, PPTX or ODP.",
@@ -47,6 +50,9 @@ export const en: Catalogue = {
     OFFICE_CONVERTER_MISSING:
       "LibreOffice is not installed on the server, so PPTX/ODP can't be converted. Install LibreOffice or upload a PDF.",
     PDF_RENDERER_MISSING: "poppler-utils is not installed on the server, so PDF pages can't be rendered.",
+    MEDIA_DISABLED:
+      'No media server (LiveKit) is configured, so audio and video are off. Slides, polls, hands, Q&A and attendance still work.',
+    MEDIA_UNAVAILABLE: 'The media server cannot be reached. Please try again in a few minutes.',
     INTERNAL: 'Something went wrong on the server. Please try again.',
   },
   entities: {
@@ -62,6 +68,8 @@ export const en: Catalogue = {
     question: 'question',
     message: 'message',
     page: 'page',
+    excuse: 'excuse',
+    checkIn: 'site check-in',
   },
   polls: {
     kinds: {
@@ -106,6 +114,9 @@ export const en: Catalogue = {
     member_needs_branch: 'members belong to a branch, not to a committee.',
     already_answered: 'you have already answered this poll.',
     floor_full: 'at most {{value}} may hold the floor at once; take it back first.',
+    attendance_locked: 'attendance of this session is closed; reopen it to make corrections.',
+    session_cancelled: 'the session was cancelled.',
+    check_in_closed: 'the session no longer takes check-ins at sites.',
   },
   importIssues: {
     column_missing_name: 'The "Full name" column is missing.',
@@ -152,6 +163,7 @@ export const en: Catalogue = {
     accounts: 'Accounts',
     sites: 'Sites',
     audit: 'Audit log',
+    attendance: 'Attendance',
     signOut: 'Sign out',
   },
   roles: {
@@ -582,6 +594,15 @@ export const en: Catalogue = {
       session_cancel: 'Session cancelled',
       material_uploaded: 'Material uploaded',
       material_deleted: 'Material deleted',
+      attendance_excused: 'Excused absence marked',
+      attendance_excuse_removed: 'Excuse removed',
+      attendance_checked_in: 'Ticked present at a site',
+      attendance_checked_out: 'Recorded leaving a site',
+      attendance_check_in_removed: 'Site tick undone',
+      attendance_guests_counted: 'Guest count updated',
+      media_mute: 'Participant muted',
+      media_mute_all: 'Everyone muted',
+      media_remove: 'Removed from the video room',
     },
   },
   live: {
@@ -803,6 +824,8 @@ export const en: Catalogue = {
       countSent: 'Sent: {{total}} people. You can correct it and send again.',
     },
   },
+  attendance: attendanceEn,
+  media: mediaEn,
   notFound: {
     title: 'Page not found',
     text: 'There is no such page in HallBridge.',

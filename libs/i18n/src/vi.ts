@@ -1,3 +1,6 @@
+import { attendanceVi } from './attendance.vi';
+import { mediaVi } from './media.vi';
+
 /** The Vietnamese catalogue is the source of truth; every other language must have the same keys. */
 export const vi = {
   common: {
@@ -37,6 +40,7 @@ export const vi = {
     IMPORT_INVALID:
       'Danh sách có {{count}} lỗi, chưa có gì được nhập. Hãy sửa các dòng được báo và tải lên lại.',
     PAIRING_CODE_INVALID: 'Mã ghép nối không đúng hoặc đã hết hạn.',
+    CHECKIN_CODE_INVALID: 'Mã điểm danh không đúng hoặc đã hết hạn. Hãy quét lại mã đang hiện trên màn hình điểm cầu.',
     RATE_LIMITED: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.',
     DECK_ENCRYPTED: 'Tệp có mật khẩu nên không mở được. Hãy bỏ mật khẩu rồi tải lên lại.',
     DECK_UNREADABLE: 'Không đọc được tệp trình chiếu (tệp hỏng hoặc không đúng định dạng PDF, PPTX, ODP).',
@@ -45,6 +49,9 @@ export const vi = {
     OFFICE_CONVERTER_MISSING:
       'Máy chủ chưa cài LibreOffice nên không chuyển được PPTX/ODP. Hãy cài LibreOffice hoặc tải lên bản PDF.',
     PDF_RENDERER_MISSING: 'Máy chủ chưa cài poppler-utils nên không hiển thị được trang PDF.',
+    MEDIA_DISABLED:
+      'Chưa có máy chủ hình ảnh và âm thanh (LiveKit) nên hội nghị tạm không có hình và tiếng. Trình chiếu, khảo sát, giơ tay, hỏi đáp và điểm danh vẫn hoạt động.',
+    MEDIA_UNAVAILABLE: 'Không kết nối được tới máy chủ hình ảnh và âm thanh. Vui lòng thử lại sau ít phút.',
     INTERNAL: 'Đã có lỗi ở máy chủ. Vui lòng thử lại.',
   },
   entities: {
@@ -60,6 +67,8 @@ export const vi = {
     question: 'câu hỏi',
     message: 'tin nhắn',
     page: 'trang',
+    excuse: 'báo vắng',
+    checkIn: 'lượt điểm danh tại điểm cầu',
   },
   polls: {
     kinds: {
@@ -104,6 +113,9 @@ export const vi = {
     member_needs_branch: 'đảng viên phải thuộc một chi bộ, không thuộc cấp ủy.',
     already_answered: 'đồng chí đã trả lời câu hỏi này.',
     floor_full: 'tối đa {{value}} người được phát biểu cùng lúc; hãy kết thúc lượt phát biểu trước.',
+    attendance_locked: 'điểm danh của hội nghị đã chốt; hãy mở lại điểm danh để sửa.',
+    session_cancelled: 'hội nghị đã bị hủy.',
+    check_in_closed: 'hội nghị không còn nhận điểm danh tại điểm cầu.',
   },
   importIssues: {
     column_missing_name: 'Thiếu cột "Họ và tên".',
@@ -151,6 +163,7 @@ export const vi = {
     accounts: 'Tài khoản',
     sites: 'Điểm cầu',
     audit: 'Nhật ký',
+    attendance: 'Điểm danh',
     signOut: 'Đăng xuất',
   },
   roles: {
@@ -582,6 +595,15 @@ export const vi = {
       session_cancel: 'Hủy hội nghị',
       material_uploaded: 'Tải tài liệu lên',
       material_deleted: 'Xóa tài liệu',
+      attendance_excused: 'Báo vắng có lý do',
+      attendance_excuse_removed: 'Bỏ báo vắng',
+      attendance_checked_in: 'Điểm danh có mặt tại điểm cầu',
+      attendance_checked_out: 'Ghi nhận rời điểm cầu',
+      attendance_check_in_removed: 'Hủy điểm danh tại điểm cầu',
+      attendance_guests_counted: 'Cập nhật số khách mời',
+      media_mute: 'Tắt tiếng người tham dự',
+      media_mute_all: 'Tắt tiếng tất cả',
+      media_remove: 'Mời ra khỏi phòng hình ảnh, âm thanh',
     },
   },
   live: {
@@ -803,6 +825,8 @@ export const vi = {
       countSent: 'Đã gửi: {{total}} người. Có thể sửa và gửi lại.',
     },
   },
+  attendance: attendanceVi,
+  media: mediaVi,
   notFound: {
     title: 'Không tìm thấy trang',
     text: 'Địa chỉ này không có trong HallBridge.',

@@ -1,11 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import {
+  loadAttendanceConfig,
+  loadLivePingConfig,
+  type AttendanceConfig,
+  type LivePingConfig,
+} from '../attendance/attendance-config';
 
 export interface MediaConfig {
   url: string;
   apiKey: string;
   apiSecret: string;
+  /** The URL browsers connect to when it differs from the one the server uses (LIVEKIT_PUBLIC_URL). */
+  publicUrl?: string | null;
 }
 
 export interface AppConfig {
@@ -21,6 +29,8 @@ export interface AppConfig {
   authSecret: string;
   webDist: string | null;
   version: string;
+  attendance: AttendanceConfig;
+  livePing: LivePingConfig;
 }
 
 /**
@@ -44,7 +54,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const webDist = resolve(env.WEB_DIST ?? join(process.cwd(), 'dist', 'apps', 'web'));
   const media =
     env.LIVEKIT_URL && env.LIVEKIT_API_KEY && env.LIVEKIT_API_SECRET
-      ? { url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET }
+      ? {
+          url: env.LIVEKIT_URL,
+          apiKey: env.LIVEKIT_API_KEY,
+          apiSecret: env.LIVEKIT_API_SECRET,
+          publicUrl: env.LIVEKIT_PUBLIC_URL || null,
+        }
       : null;
   return {
     port,
@@ -57,6 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     authSecret: env.AUTH_SECRET ?? embeddedSecret(dataDir, 'authSecret'),
     webDist: existsSync(webDist) ? webDist : null,
     version: env.npm_package_version ?? '0.1.0',
+    attendance: loadAttendanceConfig(env),
+    livePing: loadLivePingConfig(env),
   };
 }
 

@@ -26,6 +26,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'socket.io';
 import { PrismaService } from '../database/prisma.service';
 import { DeckEvents } from '../slides/deck-events';
+import { LiveFactEvents } from './live-fact-events';
 import { LiveFactStore } from './live-fact.store';
 import { RoomRuntime } from './room-runtime';
 import { PresenceEvents } from './presence-events';
@@ -55,6 +56,7 @@ export class LiveRoomsService implements OnModuleDestroy {
     lifecycle: SessionLifecycle,
     deckEvents: DeckEvents,
     private readonly presence: PresenceEvents,
+    private readonly factEvents: LiveFactEvents,
   ) {
     lifecycle.on('state', ({ sessionId, state, actorKey }) => {
       void this.record(sessionId, actorKey, [{ type: 'session.state', state }]).catch((e) =>
@@ -243,6 +245,7 @@ export class LiveRoomsService implements OnModuleDestroy {
       if (pair.public) this.server?.to(roomChannel(room.sessionId, 'public')).emit('live:event', pair.public);
     }
     this.afterCommit(runtime, facts);
+    this.factEvents.emit('committed', { sessionId: room.sessionId, facts: stored });
   }
 
   /** Side effects of facts beyond their events: tallies, personal updates, quiz points. */
