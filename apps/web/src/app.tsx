@@ -1,4 +1,8 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { AttendancePage } from './attendance/attendance-page';
+import { MemberCheckInPage } from './attendance/member-check-in-page';
+import { MemberHistoryPage } from './attendance/member-history-page';
+import { SiteCheckInPage } from './attendance/site-check-in-page';
 import { usePrincipal } from './auth/auth-store';
 import { RequireStaff } from './auth/require-staff';
 import { homeOf } from './auth/roles';
@@ -36,6 +40,9 @@ export function App() {
       <Route path="sign-in" element={<SignInPage />} />
       <Route path="j/:token" element={<JoinPage />} />
       <Route path="site" element={<SitePage />} />
+      <Route path="site/checkin/:sessionId" element={<SiteCheckInPage />} />
+      <Route path="checkin" element={<MemberCheckInPage />} />
+      <Route path="checkin/:code" element={<MemberCheckInPage />} />
       <Route path="site/live/:sessionId" element={<LiveSitePage />} />
       <Route path="live/:sessionId" element={<LiveMemberPage />} />
       <Route path="live/:sessionId/present" element={<LivePresenterPage />} />
@@ -43,6 +50,7 @@ export function App() {
       <Route path="me" element={<MemberLayout />}>
         <Route index element={<MePage />} />
         <Route path="sessions/:id" element={<MeSessionPage />} />
+        <Route path="attendance" element={<MemberHistoryPage />} />
       </Route>
       <Route element={<RequireStaff />}>
         <Route element={<StaffLayout />}>
@@ -58,6 +66,8 @@ export function App() {
           <Route element={<RequireStaff roles={['organiser', 'secretary']} />}>
             <Route path="roster" element={<RosterPage />} />
             <Route path="sites" element={<SitesPage />} />
+            <Route path="sessions/:id/attendance" element={<AttendancePage />} />
+            <Route path="members/:memberId/attendance" element={<MemberHistoryPage />} />
           </Route>
         </Route>
       </Route>

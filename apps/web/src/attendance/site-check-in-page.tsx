@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useParams } from 'react-router';
+import { ApiRequestError } from '../api/http';
+import { useSession } from '../api/sessions';
+import { usePrincipal } from '../auth/auth-store';
+import { BrandMark } from '../components/brand-mark';
+import { ErrorAlert } from '../components/error-alert';
+import { useLiveRoom } from '../live/use-live-room';
+import { useCheckInCode } from './attendance-api';
+import { CheckInCodeCard } from './check-in-code-card';
+import './attendance.css';
+
+/**
+ * /site/checkin/:sessionId — the district room's screen showing its check-in code. The screen stays
+ * joined to the live room meanwhile: members checked in here count as present only while it is.
+ */
+export function SiteCheckInPage() {
+  const { t } = useTranslation();
+  const { sessionId = '' } = useParams();
+  const principal = usePrincipal();
+  const session = useSession(sessionId);
+  const { view } = useLiveRoom(principal?.role === 'site' ? sessionId : undefined);
+  const code = useCheckInCode(principal?.role === 'site' ? sessionId : '');
+  if (principal?.role !== 'site') return <Navigate to="/site" replace />;
+  const closed = code.error instanceof ApiRequestError && code.error.code === 'CONFLICT';
+  return (
+    <div className="check-in-kiosk stack" data-testid="site-check-in">
+      <header className="check-in-kiosk__bar">
+        <span className="check-in-kiosk__brand">
+          <BrandMark size={30} />
+          <span>{principal.displayName}</span>
+        </span>
+        <span>{session.data ? t('attendance.code.kioskTitle', { title: session.data.title }) : null}</span>
+        <span className="chip" data-testid="site-check-in-status" data-status={view.status}>
+          {view.snapshot ? t('attendance.code.connected') : t('attendance.code.connecting')}
+        </span>
+        <Link to={`/site/live/${sessionId}`} className="button button--small button--on-dark">
+          {t('attendance.code.back')}
+        </Link>
+      </header>
+      <h1>{t('attendance.code.title')}</h1>
+      {code.data ? (
+        <CheckInCodeCard code={code.data} receivedAt={code.dataUpdatedAt} />
+      ) : closed ? (
+        <p className="alert alert--info">{t('attendance.code.closed')}</p>
+      ) : code.error ? (
+        <>
+          <p>{t('attendance.code.unavailable')}</p>
+          <ErrorAlert error={code.error} />
+        </>
+      ) : (
+        <p role="status">{t('common.loading')}</p>
+      )}
+    </div>
+  );
+}
