@@ -1,6 +1,15 @@
 import type { mediaVi } from './media.vi';
 
 export const mediaEn: typeof mediaVi = {
+  session: {
+    failed: 'Audio and video ran into an error. Reload the page; slides and polls still work.',
+    connecting: 'Connecting audio and video…',
+    reconnecting: 'Audio and video were cut off; reconnecting…',
+    retry: 'Try again',
+    removed: 'The organisers removed you from the audio and video room.',
+    duplicate: 'You opened the audio and video room on another device, so it was closed here.',
+    startAudio: 'Click to hear the sound',
+  },
   check: {
     title: 'Check your devices',
     intro: {

@@ -1,5 +1,14 @@
 /** The `media` namespace (Vietnamese, the source of truth): device check, stage, district wall, floor, moderation. */
 export const mediaVi = {
+  session: {
+    failed: 'Phần hình ảnh và âm thanh gặp lỗi. Hãy tải lại trang; trình chiếu và khảo sát vẫn hoạt động.',
+    connecting: 'Đang kết nối hình ảnh và âm thanh…',
+    reconnecting: 'Mất kết nối hình ảnh và âm thanh, đang tự kết nối lại…',
+    retry: 'Thử lại',
+    removed: 'Ban tổ chức đã mời bạn ra khỏi phòng hình ảnh, âm thanh.',
+    duplicate: 'Bạn đã mở phòng hình ảnh, âm thanh trên một thiết bị khác nên kết nối ở đây đã đóng.',
+    startAudio: 'Bấm để nghe tiếng',
+  },
   check: {
     title: 'Kiểm tra thiết bị',
     intro: {

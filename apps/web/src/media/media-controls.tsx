@@ -50,7 +50,13 @@ export function MediaControls() {
       >
         {view.audioOnly ? t('media.controls.showVideo') : t('media.controls.audioOnly')}
       </button>
-      <ConnectionQualityIndicator className="media-controls__quality" title={t('media.controls.quality')} />
+      {view.room && (
+        <ConnectionQualityIndicator
+          participant={view.room.localParticipant}
+          className="media-controls__quality"
+          title={t('media.controls.quality')}
+        />
+      )}
       {view.audioOnlyReason === 'auto' && (
         <p className="media-controls__note" role="status" data-testid="audio-only-auto">
           {t('media.controls.autoAudioOnly')}

@@ -1,0 +1,244 @@
+import type { AuthResult, JoinResult } from '@hallbridge/contracts';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { ApiClient } from '../support/api-client';
+import { desktop, launchChromium, newContext, phone } from '../support/browser';
+import { startLiveKit, type LiveKitServer } from '../support/livekit-server';
+import { LiveTestClient } from '../support/live-client';
+import { startProduct, type Product } from '../support/product';
+
+const hour = 3600_000;
+
+/** Resolves once the video element inside `scope` has a picture and decodes new frames. */
+async function framesDecoded(scope: Locator): Promise<{ width: number; frames: number }> {
+  const video = scope.locator('video').first();
+  await video.waitFor();
+  const first = await video.evaluate(async (el: HTMLVideoElement) => {
+    while (el.videoWidth === 0) await new Promise((r) => setTimeout(r, 50));
+    return el.getVideoPlaybackQuality().totalVideoFrames;
+  });
+  // More frames decoded after the first picture: the video is playing, not a still.
+  return video.evaluate(async (el: HTMLVideoElement, seen: number) => {
+    while (el.getVideoPlaybackQuality().totalVideoFrames <= seen + 10)
+      await new Promise((r) => setTimeout(r, 50));
+    return { width: el.videoWidth, frames: el.getVideoPlaybackQuality().totalVideoFrames };
+  }, first);
+}
+
+describe('media: the hall and the district rooms see and hear each other (headless Chromium, fake devices)', () => {
+  let livekit: LiveKitServer;
+  let product: Product;
+  let browser: Browser;
+  let sessionId: string;
+  let memberKey: string;
+  const auth: Record<'presenter' | 'site' | 'member', AuthResult | null> = {
+    presenter: null,
+    site: null,
+    member: null,
+  };
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  const sockets: LiveTestClient[] = [];
+
+  beforeAll(async () => {
+    livekit = await startLiveKit();
+    product = await startProduct(livekit.env);
+    browser = await launchChromium();
+
+    const api = new ApiClient(product.url);
+    const setup = await api.post<AuthResult>('/setup', {
+      organisationName: 'Tỉnh ủy Thử nghiệm',
+      organisationCode: 'TUTN',
+      username: 'tochuc',
+      password: 'mat-khau-to-chuc',
+      displayName: 'Nguyễn Văn Tổ',
+    });
+    const organiser = api.as(setup.body.token);
+    const rootUnit = setup.body.principal.unitId;
+    const branch = await organiser.post('/units', {
+      parentId: rootUnit,
+      name: 'Chi bộ Thôn Đông',
+      code: 'CB-DONG',
+      kind: 'branch',
+    });
+    const presenter = await organiser.post('/users', {
+      username: 'baocao',
+      password: 'mat-khau-bao-cao',
+      displayName: 'Trần Thị Báo Cáo',
+      role: 'presenter',
+      unitId: rootUnit,
+    });
+    const member = await organiser.post('/members', { fullName: 'Lê Văn Phát Biểu', unitId: branch.body.id });
+    memberKey = `m:${member.body.id}`;
+    const session = await organiser.post('/sessions', {
+      title: 'Hội nghị có hình và tiếng',
+      startsAt: new Date(Date.now() - hour).toISOString(),
+      endsAt: new Date(Date.now() + 2 * hour).toISOString(),
+      hostUnitId: rootUnit,
+      invitedUnitIds: [branch.body.id],
+      presenterIds: [presenter.body.id],
+    });
+    sessionId = session.body.id;
+    expect(
+      (await organiser.post(`/sessions/${sessionId}/transitions`, { action: 'start' })).status,
+    ).toBeLessThan(300);
+
+    auth.presenter = (
+      await api.post<AuthResult>('/auth/login', { username: 'baocao', password: 'mat-khau-bao-cao' })
+    ).body;
+    const site = await organiser.post('/sites', { unitId: branch.body.id, name: 'Hội trường Thôn Đông' });
+    auth.site = (await api.post<AuthResult>('/auth/pair', { code: site.body.pairingCode })).body;
+    const links = (await organiser.get(`/sessions/${sessionId}/join-links`)).body as { url: string }[];
+    auth.member = (await api.post<JoinResult>('/auth/join', { token: links[0]!.url.split('/j/')[1] })).body;
+  });
+
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await product?.stop();
+    await livekit?.stop();
+  });
+
+  /** A browser signed in as `who` (the stored sign-in the web app reads), on `path`, past the device check. */
+  async function open(who: keyof typeof auth, path: string, options = desktop): Promise<Page> {
+    const context = await newContext(browser, options);
+    contexts.push(context);
+    const a = auth[who]!;
+    await context.addInitScript(
+      (stored) => {
+        localStorage.setItem('hallbridge.auth', stored);
+      },
+      JSON.stringify({ token: a.token, expiresAt: a.expiresAt, principal: a.principal }),
+    );
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(`${who}: ${e.message}`));
+    await page.goto(`${product.url}${path}`);
+    await page.getByTestId('device-check').waitFor();
+    await page.getByTestId('media-join').click();
+    await page.getByTestId('media-controls').waitFor();
+    return page;
+  }
+
+  it('shows the presenter on the site screen, the site in the hall, and carries a member given the floor', async () => {
+    const hall = await open('presenter', `/live/${sessionId}/present`);
+    const site = await open('site', `/site/live/${sessionId}`);
+
+    // The district room's screen plays the presenter's camera.
+    const onSite = await framesDecoded(site.getByTestId('stage-main'));
+    expect(onSite.width).toBeGreaterThan(0);
+    expect(await site.getByTestId('stage-video').getAttribute('data-identity')).toBe(
+      `u:${auth.presenter!.principal.userId}`,
+    );
+
+    // The hall's district wall plays the room's camera.
+    const tile = hall.getByTestId('wall-tile').filter({ has: hall.locator('video') });
+    const inHall = await framesDecoded(tile);
+    expect(inHall.width).toBeGreaterThan(0);
+    expect(await tile.first().getAttribute('data-identity')).toBe(`s:${auth.site!.principal.siteId}`);
+
+    // A member on a phone listens; the presenter gives them the floor; they accept and are heard.
+    const phonePage = await open('member', `/live/${sessionId}`, phone);
+    await hall.evaluate(() =>
+      document.querySelectorAll('audio').forEach((a) => a.setAttribute('data-before', '')),
+    );
+    const presenterSocket = new LiveTestClient(product.url, auth.presenter!.token);
+    sockets.push(presenterSocket);
+    expect((await presenterSocket.join(sessionId)).ok).toBe(true);
+    expect(await presenterSocket.send('floor:grant', { key: memberKey, withCamera: false })).toMatchObject({
+      ok: true,
+    });
+    await phonePage.getByTestId('floor-consent').waitFor();
+    await phonePage.getByTestId('floor-speak').click();
+    await phonePage.getByTestId('floor-speaking').waitFor();
+
+    // The hall marks the speaker and receives their microphone: a live remote audio track whose
+    // samples are not silence (Chromium's fake microphone beeps).
+    await hall.locator(`[data-testid="floor-voice"][data-identity="${memberKey}"]`).waitFor();
+    const heard = await hall.evaluate(async () => {
+      let audio: HTMLAudioElement | undefined;
+      while (
+        !(audio = Array.from(document.querySelectorAll('audio')).find(
+          (a) => !a.hasAttribute('data-before') && a.srcObject,
+        ))
+      )
+        await new Promise((r) => setTimeout(r, 50));
+      const stream = audio.srcObject as MediaStream;
+      const track = stream.getAudioTracks()[0]!;
+      const context = new AudioContext();
+      await context.resume();
+      const analyser = context.createAnalyser();
+      analyser.fftSize = 2048;
+      context.createMediaStreamSource(stream).connect(analyser);
+      const samples = new Float32Array(analyser.fftSize);
+      let peak = 0;
+      while (peak < 0.01) {
+        await new Promise((r) => setTimeout(r, 20));
+        analyser.getFloatTimeDomainData(samples);
+        for (const s of samples) peak = Math.max(peak, Math.abs(s));
+      }
+      await context.close();
+      return { state: track.readyState, peak };
+    });
+    expect(heard.state).toBe('live');
+    expect(heard.peak).toBeGreaterThanOrEqual(0.01);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('media: without a media server', () => {
+  let product: Product;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    product = await startProduct({ LIVEKIT_URL: '', LIVEKIT_API_KEY: '', LIVEKIT_API_SECRET: '' });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('says plainly on the member page that audio and video are off, and the rest still runs', async () => {
+    const api = new ApiClient(product.url);
+    const setup = await api.post<AuthResult>('/setup', {
+      organisationName: 'Tỉnh ủy Không Hình',
+      organisationCode: 'TUKH',
+      username: 'tochuc',
+      password: 'mat-khau-to-chuc',
+      displayName: 'Nguyễn Văn Tổ',
+    });
+    const organiser = api.as(setup.body.token);
+    const rootUnit = setup.body.principal.unitId;
+    const branch = await organiser.post('/units', {
+      parentId: rootUnit,
+      name: 'Chi bộ Thôn Tây',
+      code: 'CB-TAY',
+      kind: 'branch',
+    });
+    await organiser.post('/members', { fullName: 'Đỗ Thị Lắng Nghe', unitId: branch.body.id });
+    const session = await organiser.post('/sessions', {
+      title: 'Hội nghị không có hình',
+      startsAt: new Date(Date.now() - hour).toISOString(),
+      endsAt: new Date(Date.now() + hour).toISOString(),
+      hostUnitId: rootUnit,
+      invitedUnitIds: [branch.body.id],
+    });
+    await organiser.post(`/sessions/${session.body.id}/transitions`, { action: 'start' });
+    const links = (await organiser.get(`/sessions/${session.body.id}/join-links`)).body as { url: string }[];
+    const member = (await api.post<JoinResult>('/auth/join', { token: links[0]!.url.split('/j/')[1] })).body;
+
+    const context = await newContext(browser, phone);
+    await context.addInitScript(
+      (stored) => localStorage.setItem('hallbridge.auth', stored),
+      JSON.stringify(member),
+    );
+    const page = await context.newPage();
+    await page.goto(`${product.url}/live/${session.body.id}`);
+    const notice = page.getByTestId('media-disabled');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('không có hình và tiếng');
+    expect(await page.getByTestId('live-session-title').innerText()).toBe('Hội nghị không có hình');
+    await context.close();
+  });
+});
