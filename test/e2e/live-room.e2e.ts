@@ -335,8 +335,8 @@ describe('live room: a presenter, two members on phones and a district room scre
     await card.locator('[data-testid="poll-my-answer"][data-answer="a"]').waitFor();
   });
 
-  it('gives the organiser a console with presence by branch, and lets them turn the chat off', async () => {
-    const organiser = (await open(desktop)).page;
+  it('gives the organiser a console with presence by branch (exact after a dropped connection) and the chat switch', async () => {
+    const { context: organiserContext, page: organiser } = await open(desktop);
     await organiser.goto(`${product.url}/sign-in`);
     await organiser.getByTestId('sign-in-username').fill('tochuc');
     await organiser.getByTestId('sign-in-password').fill(password);
@@ -366,5 +366,19 @@ describe('live room: a presenter, two members on phones and a district room scre
     await organiser.locator('[data-testid="chat-enabled-toggle"]:not(:checked)').waitFor();
     await presenter.getByTestId('chat-off').waitFor();
     for (const page of [an, binh]) await page.getByTestId('chat-panel').waitFor({ state: 'detached' });
+
+    // The console's own network drops while An leaves: back online, An is no longer listed.
+    await organiserContext.setOffline(true);
+    await organiser.locator('[data-testid="connection-status"]:not([data-status="online"])').waitFor();
+    await an.close();
+    // Left in the room: the presenter, Bình and the room screen.
+    await presenter.locator('[data-testid="presence-count"][data-count="3"]').waitFor();
+    await organiserContext.setOffline(false);
+    await organiser.locator('[data-testid="connection-status"][data-status="online"]').waitFor();
+    await organiser
+      .locator('[data-testid="presence-branch"][data-members="1"][data-sites="1"]')
+      .filter({ hasText: 'Chi bộ Thôn 1' })
+      .waitFor({ timeout: 10_000 });
+    expect(await organiser.getByTestId('presence-member').allTextContents()).toEqual(['Phạm Thị Bình']);
   });
 });

@@ -135,7 +135,10 @@ export class LiveConnection {
   }
 
   private async join(fresh = false): Promise<void> {
-    const lastSeq = fresh ? null : (this.view.snapshot?.seq ?? null);
+    // Presence is not sequenced: catching up re-sends who is there but not who left meanwhile. A view
+    // that lists participants (staff) takes a fresh snapshot instead; others only show the count.
+    const listsPeople = (this.view.snapshot?.participants.length ?? 0) > 0;
+    const lastSeq = fresh || listsPeople ? null : (this.view.snapshot?.seq ?? null);
     const ack = (await this.socket.emitWithAck('room:join', {
       sessionId: this.sessionId,
       lastSeq,
