@@ -16,12 +16,17 @@ const fastClock = {
   LIVE_PING_TIMEOUT_MS: '400',
 };
 
-async function until<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+async function until<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value).slice(0, 1500)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out; last value: ${JSON.stringify(value).slice(0, 1500)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -90,10 +95,13 @@ describe.each(databases)('attendance on %s', (kind) => {
   it('records one interval per connection, closed on goodbye and by the heartbeat when a client goes silent', async () => {
     const an = await connect('an');
     const binh = await connect('binh', proxy.url);
-    const intervals = () => organiser.get(`/sessions/${sessionId}/attendance/intervals`).then((r) => r.body as any[]);
+    const intervals = () =>
+      organiser.get(`/sessions/${sessionId}/attendance/intervals`).then((r) => r.body as any[]);
     await until(intervals, (list) => list.filter((i) => i.memberId && i.endedAt === null).length === 2);
     an.close();
-    const closed = await until(intervals, (list) => list.some((i) => i.memberId === org.members.an.id && i.endedAt));
+    const closed = await until(intervals, (list) =>
+      list.some((i) => i.memberId === org.members.an.id && i.endedAt),
+    );
     expect(closed.find((i) => i.memberId === org.members.an.id)).toMatchObject({
       source: 'socket',
       endReason: 'goodbye',
@@ -186,12 +194,18 @@ describe.each(databases)('attendance on %s', (kind) => {
     await connect('site');
     const code = await as('site').get(`/sessions/${sessionId}/check-in-code`);
     expect(code.status).toBe(200);
-    expect(code.body).toMatchObject({ siteId, siteName: 'Hội trường Thôn 1', digits: expect.stringMatching(/^\d{6}$/) });
+    expect(code.body).toMatchObject({
+      siteId,
+      siteName: 'Hội trường Thôn 1',
+      digits: expect.stringMatching(/^\d{6}$/),
+    });
     expect(code.body.url).toMatch(new RegExp(`/checkin/${sessionId}\\.${siteId}\\.${code.body.digits}$`));
     // A member cannot read the code from afar.
     expect((await as('binh').get(`/sessions/${sessionId}/check-in-code?siteId=${siteId}`)).status).toBe(404);
 
-    const wrong = await as('cuong').post('/check-ins', { code: code.body.digits === '000000' ? '000001' : '000000' });
+    const wrong = await as('cuong').post('/check-ins', {
+      code: code.body.digits === '000000' ? '000001' : '000000',
+    });
     expect(wrong.body).toMatchObject({ code: 'CHECKIN_CODE_INVALID' });
     // Cường (another branch) sits in this room and scans its QR code.
     const scanned = await as('cuong').post('/check-ins', { code: code.body.url.split('/checkin/')[1] });
@@ -213,8 +227,14 @@ describe.each(databases)('attendance on %s', (kind) => {
       () => report(),
       (r) => row(r.body, 'Hoàng Văn Cường').siteMs > 0 && row(r.body, 'Phạm Thị Bình').checkIn !== null,
     );
-    expect(row(after.body, 'Hoàng Văn Cường')).toMatchObject({ connected: true, checkIn: { method: 'code' } });
-    expect(row(after.body, 'Phạm Thị Bình').checkIn).toMatchObject({ method: 'roster', recordedBy: 'Trần Thị Bí' });
+    expect(row(after.body, 'Hoàng Văn Cường')).toMatchObject({
+      connected: true,
+      checkIn: { method: 'code' },
+    });
+    expect(row(after.body, 'Phạm Thị Bình').checkIn).toMatchObject({
+      method: 'roster',
+      recordedBy: 'Trần Thị Bí',
+    });
     expect(after.body.sites).toEqual([expect.objectContaining({ siteId, connected: true })]);
 
     const guests = await as('site').request('PUT', `/sessions/${sessionId}/attendance/guests/${siteId}`, {
@@ -239,7 +259,11 @@ describe.each(databases)('attendance on %s', (kind) => {
       memberId: org.members.binh.id,
       reason: 'maternity',
     });
-    expect(refused.body).toMatchObject({ statusCode: 409, code: 'CONFLICT', details: { reason: 'attendance_locked' } });
+    expect(refused.body).toMatchObject({
+      statusCode: 409,
+      code: 'CONFLICT',
+      details: { reason: 'attendance_locked' },
+    });
 
     // The roster changes after closing; the record keeps the name as it was.
     await secretary.patch(`/members/${org.members.an.id}`, { fullName: 'Nguyễn Văn An Mới' });
@@ -249,7 +273,10 @@ describe.each(databases)('attendance on %s', (kind) => {
       locked: true,
     });
 
-    await organiser.post(`/sessions/${sessionId}/transitions`, { action: 'reopen_attendance', reason: 'Sửa tên' });
+    await organiser.post(`/sessions/${sessionId}/transitions`, {
+      action: 'reopen_attendance',
+      reason: 'Sửa tên',
+    });
     const reopened = (await report()).body;
     expect(reopened.locked).toBe(false);
     expect(row(reopened, 'Nguyễn Văn An Mới')).toBeDefined();

@@ -221,9 +221,7 @@ export const RosterCheckInBody = z
   .meta({ id: 'RosterCheckInBody' });
 export type RosterCheckInBody = z.infer<typeof RosterCheckInBody>;
 
-export const CheckOutBody = z
-  .object({ at: IsoDateTime.optional(), why: Why })
-  .meta({ id: 'CheckOutBody' });
+export const CheckOutBody = z.object({ at: IsoDateTime.optional(), why: Why }).meta({ id: 'CheckOutBody' });
 export type CheckOutBody = z.infer<typeof CheckOutBody>;
 
 export const GuestCountBody = z

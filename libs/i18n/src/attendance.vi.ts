@@ -261,7 +261,8 @@ export const attendanceVi = {
     signInFirst: 'Hãy mở đường dẫn cá nhân trước',
     signInFirstText:
       'Để điểm danh, hãy mở đường dẫn cá nhân mà chi bộ đã gửi cho đồng chí (qua tin nhắn hoặc Zalo) trên điện thoại này, rồi quét lại mã.',
-    notMember: 'Thiết bị này đang đăng nhập bằng tài khoản không phải đảng viên. Hãy mở đường dẫn cá nhân của đồng chí.',
+    notMember:
+      'Thiết bị này đang đăng nhập bằng tài khoản không phải đảng viên. Hãy mở đường dẫn cá nhân của đồng chí.',
     typeTitle: 'Nhập mã điểm danh',
     typeIntro: 'Nhập 6 chữ số đang hiện trên màn hình điểm cầu.',
     digits: 'Mã 6 chữ số',

@@ -84,7 +84,11 @@ export class AttendanceExports {
     const sites = new Set(report.sites.map((s) => s.siteId));
     return rows
       .filter((r) =>
-        scope.unitPath === null ? true : r.memberId ? members.has(r.memberId) : !!r.siteId && sites.has(r.siteId),
+        scope.unitPath === null
+          ? true
+          : r.memberId
+            ? members.has(r.memberId)
+            : !!r.siteId && sites.has(r.siteId),
       )
       .map((r) => ({
         id: r.id,
@@ -152,6 +156,9 @@ export class AttendanceExports {
   }
 
   private fileName(f: ReportFormat, subject: string, ext: string): string {
-    return `${f.t('export.fileName')} - ${subject.replace(/[\\/:*?"<>|]+/g, ' ').trim().slice(0, 80)}.${ext}`;
+    return `${f.t('export.fileName')} - ${subject
+      .replace(/[\\/:*?"<>|]+/g, ' ')
+      .trim()
+      .slice(0, 80)}.${ext}`;
   }
 }

@@ -6,7 +6,14 @@ import { ZodResponse } from 'nestjs-zod';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { RequestActor } from '../auth/request-actor';
 import { IdParamDto } from '../common/dto';
-import { CSV_TYPE, MemberHistoryDto, PeriodQueryDto, sendFile, UnitPeriodDto, XLSX_TYPE } from './attendance-dto';
+import {
+  CSV_TYPE,
+  MemberHistoryDto,
+  PeriodQueryDto,
+  sendFile,
+  UnitPeriodDto,
+  XLSX_TYPE,
+} from './attendance-dto';
 import { AttendanceExports } from './attendance-exports.service';
 import { AttendanceHistory } from './attendance-history.service';
 
@@ -42,7 +49,11 @@ export class UnitAttendanceController {
 
   @Get('attendance')
   @ZodResponse({ type: UnitPeriodDto })
-  async period(@CurrentActor() actor: RequestActor, @Param() { id }: IdParamDto, @Query() query: PeriodQueryDto) {
+  async period(
+    @CurrentActor() actor: RequestActor,
+    @Param() { id }: IdParamDto,
+    @Query() query: PeriodQueryDto,
+  ) {
     return (await this.history.unit(actor, id, query)).period;
   }
 

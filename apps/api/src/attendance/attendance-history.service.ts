@@ -6,7 +6,13 @@ import type {
   SessionState,
   UnitAttendancePeriod,
 } from '@hallbridge/contracts';
-import { canReadRoster, compareNames, DomainError, isWithin, summarizeAttendanceByUnit } from '@hallbridge/domain';
+import {
+  canReadRoster,
+  compareNames,
+  DomainError,
+  isWithin,
+  summarizeAttendanceByUnit,
+} from '@hallbridge/domain';
 import type { RequestActor } from '../auth/request-actor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { type Prisma, PrismaService } from '../database/prisma.service';
@@ -42,7 +48,10 @@ export class AttendanceHistory {
       throw new DomainError('NOT_FOUND', { entity: 'member' });
     if (!self && !canReadRoster(actor, member.unit.path)) throw new DomainError('FORBIDDEN');
     const sessions = await this.prisma.studySession.findMany({
-      where: { state: { in: HELD }, invitations: { some: { unitId: { in: ancestorIds(member.unit.path) } } } },
+      where: {
+        state: { in: HELD },
+        invitations: { some: { unitId: { in: ancestorIds(member.unit.path) } } },
+      },
       include: sessionInclude,
       orderBy: { startsAt: 'desc' },
     });
@@ -167,7 +176,8 @@ export class AttendanceHistory {
       ).map(({ unitId, ...summary }) => ({
         ...totalsOf(summary, 0),
         unitId,
-        unitName: names.get(unitId) ?? rows.find((r) => r.member.unitId === unitId)?.member.unitName ?? unitId,
+        unitName:
+          names.get(unitId) ?? rows.find((r) => r.member.unitId === unitId)?.member.unitName ?? unitId,
       })),
       members,
       total: totalsOver(
@@ -201,7 +211,8 @@ export class AttendanceHistory {
         to: new Date(query.to ?? '2100-01-01T00:00:00Z'),
       };
     const zone = this.config.attendance.timeZone;
-    const year = query.year ?? Number(new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric' }).format());
+    const year =
+      query.year ?? Number(new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric' }).format());
     return { from: startOfYear(year, zone), to: startOfYear(year + 1, zone) };
   }
 }

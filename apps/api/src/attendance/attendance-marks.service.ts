@@ -160,7 +160,12 @@ export class AttendanceMarks {
         entityId: member.id,
         sessionId,
         unitPath: member.unitPath,
-        before: { member: member.fullName, siteId: existing.siteId, at: existing.at, leftAt: existing.leftAt },
+        before: {
+          member: member.fullName,
+          siteId: existing.siteId,
+          at: existing.at,
+          leftAt: existing.leftAt,
+        },
         after: remove ? null : { siteId: existing.siteId, at: existing.at, leftAt },
         reason: body.why,
       });
@@ -169,7 +174,12 @@ export class AttendanceMarks {
   }
 
   /** How many non-registered guests sat in a room (reported apart, never in the rate). */
-  async guests(actor: RequestActor, sessionId: string, siteId: string, body: GuestCountBody): Promise<SiteGuests> {
+  async guests(
+    actor: RequestActor,
+    sessionId: string,
+    siteId: string,
+    body: GuestCountBody,
+  ): Promise<SiteGuests> {
     const scope = await this.access.changeScope(actor, sessionId);
     assertOpen(scope.session);
     const site = await this.access.site(actor, scope, siteId);

@@ -31,7 +31,9 @@ export class AttendanceSnapshots {
         });
         for (let i = 0; i < members.length; i += 2000) {
           await tx.attendanceResult.createMany({
-            data: members.slice(i, i + 2000).map((m, j) => toResultRow(snapshot.id, report.sessionId, i + j, m)),
+            data: members
+              .slice(i, i + 2000)
+              .map((m, j) => toResultRow(snapshot.id, report.sessionId, i + j, m)),
           });
         }
       },

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
@@ -134,7 +146,11 @@ export class AttendanceController {
 
   @Put('attendance/guests/:siteId')
   @ZodResponse({ type: SiteGuestsDto })
-  guests(@CurrentActor() actor: RequestActor, @Param() { id, siteId }: SiteParamDto, @Body() body: GuestCountDto) {
+  guests(
+    @CurrentActor() actor: RequestActor,
+    @Param() { id, siteId }: SiteParamDto,
+    @Body() body: GuestCountDto,
+  ) {
     return this.marks.guests(actor, id, siteId, body);
   }
 

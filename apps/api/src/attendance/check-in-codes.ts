@@ -24,7 +24,9 @@ export class CheckInCodes {
   }
 
   digits(sessionId: string, siteId: string, slot: number): string {
-    return digitsFromMac(createHmac('sha256', this.key).update(`checkin|${sessionId}|${siteId}|${slot}`).digest());
+    return digitsFromMac(
+      createHmac('sha256', this.key).update(`checkin|${sessionId}|${siteId}|${slot}`).digest(),
+    );
   }
 
   /** The code a room shows now, its QR URL and when it changes. */

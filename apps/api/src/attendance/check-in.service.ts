@@ -72,7 +72,10 @@ export class CheckInService {
       const here = open.find((c) => c.siteId === site.id);
       if (here) return { at: here.at, already: true };
       if (open.length)
-        await tx.siteCheckIn.updateMany({ where: { id: { in: open.map((c) => c.id) } }, data: { leftAt: at } });
+        await tx.siteCheckIn.updateMany({
+          where: { id: { in: open.map((c) => c.id) } },
+          data: { leftAt: at },
+        });
       await tx.siteCheckIn.create({
         data: {
           sessionId: session.id,
@@ -119,7 +122,9 @@ export class CheckInService {
     if (parsed.kind === 'token') {
       candidates = [{ sessionId: parsed.sessionId, siteId: parsed.siteId }];
     } else {
-      const sessions = (await Promise.all(OPEN_STATES.map((state) => this.sessions.list(actor, { state })))).flat();
+      const sessions = (
+        await Promise.all(OPEN_STATES.map((state) => this.sessions.list(actor, { state })))
+      ).flat();
       if (sessions.length === 0) return null;
       const rooms = await this.prisma.presenceInterval.findMany({
         where: { sessionId: { in: sessions.map((s) => s.id) }, siteId: { not: null }, endedAt: null },

@@ -76,6 +76,10 @@ export class PresenceStore {
       where: { endedAt: null, lastSeenAt: { lt: before } },
       select: { id: true, startedAt: true, lastSeenAt: true },
     });
-    return rows.map((r) => ({ id: r.id, startedAt: r.startedAt.getTime(), lastSeenAt: r.lastSeenAt.getTime() }));
+    return rows.map((r) => ({
+      id: r.id,
+      startedAt: r.startedAt.getTime(),
+      lastSeenAt: r.lastSeenAt.getTime(),
+    }));
   }
 }

@@ -103,7 +103,9 @@ describe('session attendance', () => {
       }),
     );
     expect(result.members[0]).toMatchObject({ attendedMs: minutes(60) + 30_000, lastLeave: at('09:00:30') });
-    expect(result.siteConnections.get('room')).toEqual([{ ...conn('07:55', null, '09:00'), end: at('09:00:30') }]);
+    expect(result.siteConnections.get('room')).toEqual([
+      { ...conn('07:55', null, '09:00'), end: at('09:00:30') },
+    ]);
   });
 
   it('reads a live session provisionally up to now, with who is connected at this moment', () => {

@@ -59,14 +59,31 @@ const signatures = (f: ReportFormat) =>
     f.t('print.approvedBy'),
   )}</p></div></section>`;
 
-function branchTable(f: ReportFormat, branches: readonly BranchAttendance[], total: AttendanceTotals): string {
+function branchTable(
+  f: ReportFormat,
+  branches: readonly BranchAttendance[],
+  total: AttendanceTotals,
+): string {
   const cells = (b: AttendanceTotals & { unitName: string }) =>
     `<td>${escape(b.unitName)}</td><td class="num">${b.required}</td><td class="num">${b.attending}</td>` +
     `<td class="num">${b.excused}</td><td class="num">${b.absent}</td><td class="num">${b.voluntary}</td>` +
     `<td class="num">${percent(b.rate)}</td><td class="num">${b.targetPercent ?? ''}</td>` +
     `<td>${b.meetsTarget === null ? '' : escape(f.t(b.meetsTarget ? 'export.yes' : 'export.no'))}</td>`;
-  const head = ['unit', 'required', 'attending', 'excused', 'absent', 'voluntary', 'rate', 'target', 'meetsTarget']
-    .map((c) => `<th${c === 'unit' || c === 'meetsTarget' ? '' : ' class="num"'}>${escape(f.t(`export.branchColumns.${c}`))}</th>`)
+  const head = [
+    'unit',
+    'required',
+    'attending',
+    'excused',
+    'absent',
+    'voluntary',
+    'rate',
+    'target',
+    'meetsTarget',
+  ]
+    .map(
+      (c) =>
+        `<th${c === 'unit' || c === 'meetsTarget' ? '' : ' class="num"'}>${escape(f.t(`export.branchColumns.${c}`))}</th>`,
+    )
     .join('');
   return `<table data-testid="print-branches"><thead><tr>${head}</tr></thead><tbody>${branches
     .map((b) => `<tr>${cells(b)}</tr>`)
@@ -102,7 +119,10 @@ export function renderSessionPrint(f: ReportFormat, report: SessionAttendance): 
     ? `<h2>${escape(f.t('export.guestsTitle'))}</h2><table><thead><tr><th>${escape(f.t('export.guestColumns.site'))}</th><th class="num">${escape(
         f.t('export.guestColumns.count'),
       )}</th><th>${escape(f.t('export.guestColumns.note'))}</th></tr></thead><tbody>${report.guests
-        .map((g) => `<tr><td>${escape(g.siteName)}</td><td class="num">${g.count}</td><td>${escape(g.note)}</td></tr>`)
+        .map(
+          (g) =>
+            `<tr><td>${escape(g.siteName)}</td><td class="num">${g.count}</td><td>${escape(g.note)}</td></tr>`,
+        )
         .join('')}</tbody></table>`
     : '';
   const body = `${heading(f, report.organisationName, report.hostUnitName, report.window.end)}
@@ -131,7 +151,11 @@ export function renderSessionPrint(f: ReportFormat, report: SessionAttendance): 
 }
 
 /** A unit's attendance over a period (a year for the annual evaluation), per branch and per member. */
-export function renderPeriodPrint(f: ReportFormat, period: UnitAttendancePeriod, organisation: string): string {
+export function renderPeriodPrint(
+  f: ReportFormat,
+  period: UnitAttendancePeriod,
+  organisation: string,
+): string {
   const sessions = period.sessions
     .map(
       (s) =>

@@ -35,9 +35,14 @@ const DATE_FORMAT = 'dd/mm/yyyy hh:mm:ss';
 function sheetNamer() {
   const used = new Set<string>();
   return (wanted: string) => {
-    const base = wanted.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
+    const base =
+      wanted
+        .replace(/[[\]:*?/\\]/g, ' ')
+        .trim()
+        .slice(0, 31) || 'Sheet';
     let name = base;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
+    for (let n = 2; used.has(name.toLowerCase()); n++)
+      name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
     used.add(name.toLowerCase());
     return name;
   };
@@ -120,7 +125,11 @@ function addMemberSheet(
 }
 
 function newWorkbook(stream: Writable) {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'HallBridge';
   return workbook;
 }
@@ -145,7 +154,10 @@ export async function writeSessionWorkbook(
     [report.title],
     [f.t('export.scope'), report.scopeUnitName],
     [f.t('export.window'), `${f.clock(report.window.start)} – ${f.clock(report.window.end)}`],
-    [f.t('export.scheduled'), `${f.clock(report.window.scheduledStart)} – ${f.clock(report.window.scheduledEnd)}`],
+    [
+      f.t('export.scheduled'),
+      `${f.clock(report.window.scheduledStart)} – ${f.clock(report.window.scheduledEnd)}`,
+    ],
     [
       f.t('export.rules'),
       f.t('rulesSummary', {
@@ -154,7 +166,10 @@ export async function writeSessionWorkbook(
         early: report.rules.leftEarlyToleranceMinutes,
       }),
     ],
-    [f.t('export.state'), report.locked ? f.t('export.locked', { at: f.clock(report.lockedAt) }) : f.t('export.notLocked')],
+    [
+      f.t('export.state'),
+      report.locked ? f.t('export.locked', { at: f.clock(report.lockedAt) }) : f.t('export.notLocked'),
+    ],
     [f.t('export.computedAt'), f.clock(report.computedAt)],
     [],
   ];
@@ -182,7 +197,9 @@ export async function writeSessionWorkbook(
   for (const branch of report.branches)
     addMemberSheet(f, workbook, name(branch.unitName), byBranch.get(branch.unitId) ?? []);
 
-  const raw = workbook.addWorksheet(name(f.t('export.intervalsSheet')), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const raw = workbook.addWorksheet(name(f.t('export.intervalsSheet')), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
   raw.columns = [28, 24, 16, 22, 20, 20, 10, 14, 24].map((width, i) => ({
     width,
     style: i === 4 || i === 5 ? { numFmt: DATE_FORMAT } : {},
@@ -253,8 +270,8 @@ export async function writePeriodWorkbook(
   const members = workbook.addWorksheet(name(f.t('export.membersSheet')));
   addTable(
     members,
-    ['fullName', 'unit', 'required', 'attending', 'late', 'left_early', 'excused', 'absent', 'rate'].map((c) =>
-      f.t(`export.memberTotalsColumns.${c}`),
+    ['fullName', 'unit', 'required', 'attending', 'late', 'left_early', 'excused', 'absent', 'rate'].map(
+      (c) => f.t(`export.memberTotalsColumns.${c}`),
     ),
     period.members.map((m) => [
       m.fullName,
@@ -270,7 +287,9 @@ export async function writePeriodWorkbook(
   );
   members.commit();
 
-  const detail = workbook.addWorksheet(name(f.t('export.detailSheet')), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const detail = workbook.addWorksheet(name(f.t('export.detailSheet')), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
   addTable(
     detail,
     memberHeader(f, PERIOD_COLUMNS),

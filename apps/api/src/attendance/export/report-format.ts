@@ -30,13 +30,32 @@ export function reportFormat(language: string | null | undefined, timeZone: stri
     second: '2-digit',
     hourCycle: 'h23',
   });
-  const fields = (iso: string) => {
-    const out: Record<string, string> = {};
-    for (const p of parts.formatToParts(new Date(iso))) out[p.type] = p.value;
-    return out;
+  // Exports format tens of thousands of times and labels: both are cached. Time zones move clocks by
+  // whole minutes, so one formatting per minute serves every second in it.
+  const minutes = new Map<number, Record<string, string>>();
+  const fields = (iso: string): Record<string, string> => {
+    const ms = Date.parse(iso);
+    const minute = Math.floor(ms / 60_000);
+    let out = minutes.get(minute);
+    if (!out) {
+      out = {} as Record<string, string>;
+      for (const p of parts.formatToParts(new Date(minute * 60_000))) out[p.type] = p.value;
+      if (minutes.size > 100_000) minutes.clear();
+      minutes.set(minute, out);
+    }
+    return { ...out, second: String(Math.floor((ms - minute * 60_000) / 1000)).padStart(2, '0') };
   };
+  const labels = new Map<string, string>();
   return {
-    t: (key, params = {}) => translate(`attendance.${key}`, params) as string,
+    t: (key, params) => {
+      if (params && Object.keys(params).length > 0) return translate(`attendance.${key}`, params) as string;
+      let label = labels.get(key);
+      if (label === undefined) {
+        label = translate(`attendance.${key}`) as string;
+        labels.set(key, label);
+      }
+      return label;
+    },
     locale,
     timeZone,
     clock: (iso) => {
