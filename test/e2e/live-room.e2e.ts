@@ -248,6 +248,21 @@ describe('live room: a presenter, two members on phones and a district room scre
     expect(await attrs(bars, 'data-room')).toEqual(['12', '3']);
     expect(await attrs(bars, 'data-count')).toEqual(['13', '4']);
 
+    // The same figures in the CSV export the organisers file (devices, room counts, total per option).
+    const [download] = await Promise.all([
+      presenter.waitForEvent('download'),
+      presenter.getByTestId('poll-export-summary').click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const line = (label: string) =>
+      csv
+        .split('\r\n')
+        .find((l) => l.includes(label))!
+        .split(',');
+    expect(line('Đã đọc').slice(-5, -1)).toEqual(['Đã đọc', '1', '12', '13']);
+    expect(line('Chưa đọc').slice(-5, -1)).toEqual(['Chưa đọc', '1', '3', '4']);
+
     // Shown to everyone, the members see the same tally.
     await presenter
       .locator(`[data-testid="poll-row"][data-poll-id="${pollId}"] [data-testid="poll-results-toggle"]`)

@@ -40,7 +40,8 @@ export const en: Catalogue = {
     IMPORT_INVALID:
       'The roster has {{count}} problems and nothing was imported. Fix the rows listed and upload it again.',
     PAIRING_CODE_INVALID: 'The pairing code is wrong or has expired.',
-    CHECKIN_CODE_INVALID: 'The check-in code is wrong or has expired. Scan the code shown on the site’s screen now.',
+    CHECKIN_CODE_INVALID:
+      'The check-in code is wrong or has expired. Scan the code shown on the site’s screen now.',
     RATE_LIMITED: 'Too many requests; please try again in a moment.',
     DECK_ENCRYPTED: 'The file is password-protected. Remove the password and upload it again.',
     DECK_UNREADABLE: "The presentation can't be read: the file is damaged or not a real PDF, PPTX or ODP.",
@@ -721,6 +722,13 @@ export const en: Catalogue = {
       wrong: 'Not quite.',
       notAnswered: 'You did not answer this question.',
       score: 'Quiz points: {{score}}',
+      exports: {
+        title: 'Export results (CSV)',
+        summary: 'Summary',
+        answers: 'Every answer',
+        quiz: 'Quiz scores',
+        fileName: 'poll-results',
+      },
       form: {
         question: 'Question',
         kind: 'Kind of question',

@@ -40,7 +40,8 @@ export const vi = {
     IMPORT_INVALID:
       'Danh sách có {{count}} lỗi, chưa có gì được nhập. Hãy sửa các dòng được báo và tải lên lại.',
     PAIRING_CODE_INVALID: 'Mã ghép nối không đúng hoặc đã hết hạn.',
-    CHECKIN_CODE_INVALID: 'Mã điểm danh không đúng hoặc đã hết hạn. Hãy quét lại mã đang hiện trên màn hình điểm cầu.',
+    CHECKIN_CODE_INVALID:
+      'Mã điểm danh không đúng hoặc đã hết hạn. Hãy quét lại mã đang hiện trên màn hình điểm cầu.',
     RATE_LIMITED: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.',
     DECK_ENCRYPTED: 'Tệp có mật khẩu nên không mở được. Hãy bỏ mật khẩu rồi tải lên lại.',
     DECK_UNREADABLE: 'Không đọc được tệp trình chiếu (tệp hỏng hoặc không đúng định dạng PDF, PPTX, ODP).',
@@ -722,6 +723,13 @@ export const vi = {
       wrong: 'Chưa chính xác.',
       notAnswered: 'Đồng chí chưa trả lời câu này.',
       score: 'Điểm trắc nghiệm: {{score}}',
+      exports: {
+        title: 'Xuất kết quả (CSV)',
+        summary: 'Tổng hợp',
+        answers: 'Từng câu trả lời',
+        quiz: 'Điểm trắc nghiệm',
+        fileName: 'ket-qua-khao-sat',
+      },
       form: {
         question: 'Câu hỏi',
         kind: 'Loại câu hỏi',

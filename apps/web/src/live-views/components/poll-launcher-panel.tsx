@@ -7,6 +7,7 @@ import { useLiveCommand } from '../hooks/use-live-command';
 import { emptyPollForm, pollFormOf, type PollForm } from '../lib/poll-form';
 import { PollControlRow } from './poll-control-row';
 import { PollDraftForm } from './poll-draft-form';
+import { PollExports } from './poll-exports';
 
 interface PollLauncherPanelProps {
   snapshot: LiveSnapshot;
@@ -80,6 +81,7 @@ export function PollLauncherPanel({ snapshot, connection, canRun }: PollLauncher
           ))}
         </ol>
       )}
+      {canRun && <PollExports sessionId={snapshot.sessionId} polls={snapshot.polls} />}
       {deleting && (
         <ConfirmDialog
           title={t('live.polls.deleteTitle')}
