@@ -4,6 +4,7 @@ import { useSession } from '../api/sessions';
 import { BrandMark } from '../components/brand-mark';
 import { LanguageSwitch } from '../components/language-switch';
 import { useLiveRoom } from '../live/use-live-room';
+import { AudienceMediaPanel } from '../media/media-panels';
 import { ChatPanel } from './components/chat-panel';
 import { ConnectionStatusBadge, ReconnectBanner } from './components/connection-status';
 import { FloorBanner } from './components/floor-banner';
@@ -76,6 +77,7 @@ function MemberRoom({ sessionId }: { sessionId: string }) {
         <main className="member-live__main" id="main">
           <FloorBanner snapshot={snapshot} myKey={myKey} />
           <RoomStateNotice state={snapshot.state} />
+          <AudienceMediaPanel sessionId={sessionId} floor={snapshot.floor} />
           <div className="member-live__slide">
             <SlideView
               deckId={snapshot.slide.deckId}

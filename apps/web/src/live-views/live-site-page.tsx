@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../api/sessions';
 import { BrandMark } from '../components/brand-mark';
 import { useLiveRoom } from '../live/use-live-room';
+import { AudienceMediaPanel } from '../media/media-panels';
 import { ConnectionStatusBadge, ReconnectBanner } from './components/connection-status';
 import { FloorBanner } from './components/floor-banner';
 import { FullscreenButton } from './components/fullscreen-button';
@@ -94,8 +95,9 @@ function SiteRoom({ sessionId }: { sessionId: string }) {
             </div>
           </div>
           <aside className="site-live__side">
-            {/* The media developer's presenter video goes here. */}
-            <div className="site-live__video live-slot" data-testid="stage-video-slot" />
+            <div data-testid="stage-video-slot">
+              <AudienceMediaPanel sessionId={sessionId} floor={snapshot.floor} />
+            </div>
             {poll && (
               <section
                 className="live-card site-live__poll"

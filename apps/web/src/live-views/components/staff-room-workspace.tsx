@@ -5,6 +5,7 @@ import { useSession } from '../../api/sessions';
 import { QueryState } from '../../components/query-state';
 import { SessionActionsBar } from '../../components/session-actions-bar';
 import { useLiveRoom } from '../../live/use-live-room';
+import { HallMediaPanel } from '../../media/media-panels';
 import { useLiveCommand } from '../hooks/use-live-command';
 import { useRoomRole } from '../hooks/use-room-role';
 import { useSessionDecks } from '../hooks/use-session-decks';
@@ -109,6 +110,7 @@ export function StaffRoomWorkspace({ sessionId, consolePanels }: StaffRoomWorksp
                 <PollLauncherPanel snapshot={snapshot} connection={connection} canRun={role.runs} />
               </div>
               <div className="staff-room__side stack">
+                <HallMediaPanel sessionId={sessionId} floor={snapshot.floor} runs={role.runs} />
                 {consolePanels?.({
                   participants: snapshot.participants,
                   count: snapshot.participantCount,
