@@ -3,6 +3,7 @@ import { AttendancePage } from './attendance/attendance-page';
 import { MemberCheckInPage } from './attendance/member-check-in-page';
 import { MemberHistoryPage } from './attendance/member-history-page';
 import { SiteCheckInPage } from './attendance/site-check-in-page';
+import { UnitSummaryPage } from './attendance/unit-summary-page';
 import { usePrincipal } from './auth/auth-store';
 import { RequireStaff } from './auth/require-staff';
 import { homeOf } from './auth/roles';
@@ -68,6 +69,7 @@ export function App() {
             <Route path="sites" element={<SitesPage />} />
             <Route path="sessions/:id/attendance" element={<AttendancePage />} />
             <Route path="members/:memberId/attendance" element={<MemberHistoryPage />} />
+            <Route path="attendance/units" element={<UnitSummaryPage />} />
           </Route>
         </Route>
       </Route>

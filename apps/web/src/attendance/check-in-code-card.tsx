@@ -16,7 +16,15 @@ function useSecondsLeft(code: CheckInCode | undefined, receivedAt: number): numb
 }
 
 /** The room's rotating check-in code: a QR code of the check-in link, and the six digits to type. */
-export function CheckInCodeCard({ code, receivedAt }: { code: CheckInCode; receivedAt: number }) {
+export function CheckInCodeCard({
+  code,
+  receivedAt,
+  compact = false,
+}: {
+  code: CheckInCode;
+  receivedAt: number;
+  compact?: boolean;
+}) {
   const { t } = useTranslation('translation', { keyPrefix: 'attendance.code' });
   const [qr, setQr] = useState<string | null>(null);
   const seconds = useSecondsLeft(code, receivedAt);
@@ -31,10 +39,16 @@ export function CheckInCodeCard({ code, receivedAt }: { code: CheckInCode; recei
   }, [code.url]);
   return (
     <div className="check-in-code" data-testid="check-in-code" data-url={code.url} data-digits={code.digits}>
-      <p>{t('instruction')}</p>
-      {qr && <img className="check-in-code__qr" src={qr} alt={t('qrAlt', { site: code.siteName })} />}
+      {!compact && <p>{t('instruction')}</p>}
+      {qr && (
+        <img
+          className={`check-in-code__qr${compact ? ' check-in-code__qr--compact' : ''}`}
+          src={qr}
+          alt={t('qrAlt', { site: code.siteName })}
+        />
+      )}
       <p
-        className="check-in-code__digits"
+        className={`check-in-code__digits${compact ? ' check-in-code__digits--compact' : ''}`}
         aria-label={t('digitsLabel', { digits: code.digits })}
         data-testid="check-in-digits-shown"
       >

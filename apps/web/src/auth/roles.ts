@@ -10,12 +10,12 @@ export function homeOf(principal: Principal | null): string {
 
 export const staffRoles: readonly Role[] = ['organiser', 'secretary', 'presenter'];
 
-export type NavKey = 'sessions' | 'units' | 'roster' | 'accounts' | 'sites' | 'audit';
+export type NavKey = 'sessions' | 'units' | 'roster' | 'accounts' | 'sites' | 'attendance' | 'audit';
 
 /** The staff menu per role, mirroring what the API lets each role do. */
 export const navByRole: Partial<Record<Role, NavKey[]>> = {
-  organiser: ['sessions', 'units', 'roster', 'accounts', 'sites', 'audit'],
-  secretary: ['sessions', 'roster', 'sites'],
+  organiser: ['sessions', 'units', 'roster', 'accounts', 'sites', 'attendance', 'audit'],
+  secretary: ['sessions', 'roster', 'sites', 'attendance'],
   presenter: ['sessions'],
 };
 
@@ -25,5 +25,6 @@ export const navPath: Record<NavKey, string> = {
   roster: '/roster',
   accounts: '/accounts',
   sites: '/sites',
+  attendance: '/attendance/units',
   audit: '/audit',
 };

@@ -1,4 +1,5 @@
 import { useParams } from 'react-router';
+import { LiveAttendancePanel } from '../attendance/live-attendance-panel';
 import { LiveRoleGate } from './components/live-role-gate';
 import { PresenceByBranchPanel } from './components/presence-by-branch-panel';
 import { StaffRoomWorkspace } from './components/staff-room-workspace';
@@ -13,8 +14,9 @@ export function LiveConsolePage() {
         consolePanels={({ participants, count, detailed }) => (
           <>
             {detailed && <PresenceByBranchPanel participants={participants} count={count} />}
-            {/* The attendance developer's panel goes here. */}
-            <div className="live-slot" data-testid="attendance-slot" />
+            <div className="live-slot" data-testid="attendance-slot">
+              <LiveAttendancePanel sessionId={sessionId} />
+            </div>
           </>
         )}
       />

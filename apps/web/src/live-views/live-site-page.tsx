@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../api/sessions';
+import { SiteCheckInSlot } from '../attendance/site-check-in-slot';
 import { BrandMark } from '../components/brand-mark';
 import { useLiveRoom } from '../live/use-live-room';
 import { AudienceMediaPanel } from '../media/media-panels';
@@ -112,8 +113,9 @@ function SiteRoom({ sessionId }: { sessionId: string }) {
               </section>
             )}
             <HandRaiseCard snapshot={snapshot} connection={connection} myKey={myKey} forRoom />
-            {/* The attendance developer's check-in QR code goes here. */}
-            <div className="site-live__checkin live-slot" data-testid="checkin-slot" />
+            <div className="site-live__checkin live-slot" data-testid="checkin-slot">
+              <SiteCheckInSlot sessionId={sessionId} />
+            </div>
           </aside>
         </main>
       )}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useSignOut } from '../api/auth';
 import { useSessions } from '../api/sessions';
 import { usePrincipal } from '../auth/auth-store';
@@ -56,6 +57,14 @@ export function MePage() {
           </section>
         )}
       </QueryState>
+      <div className="stack stack--tight">
+        <Link to="/me/attendance" className="button button--block" data-testid="me-attendance-history">
+          {t('attendance.history.link')}
+        </Link>
+        <Link to="/checkin" className="button button--ghost button--block" data-testid="me-check-in">
+          {t('attendance.checkIn.typeTitle')}
+        </Link>
+      </div>
       <p className="muted small me-not-you">
         {t('me.notYou', { name: principal?.displayName ?? '' })}{' '}
         <button type="button" className="link-button" onClick={signOut} data-testid="member-sign-out">

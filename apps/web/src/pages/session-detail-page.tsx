@@ -42,8 +42,17 @@ export function SessionDetailPage() {
               </>
             }
             actions={
-              (manager || roomIsOpen(s.state)) && (
+              (sendsLinks || roomIsOpen(s.state)) && (
                 <>
+                  {sendsLinks && s.state !== 'cancelled' && (
+                    <Link
+                      to={`/sessions/${s.id}/attendance`}
+                      className="button"
+                      data-testid="open-attendance"
+                    >
+                      {t('attendance.open')}
+                    </Link>
+                  )}
                   {roomIsOpen(s.state) && (
                     <Link
                       to={liveViewFor(principal, s)}
