@@ -135,10 +135,7 @@ export class LiveConnection {
   }
 
   private async join(fresh = false): Promise<void> {
-    // Presence is not sequenced: catching up re-sends who is there but not who left meanwhile. A view
-    // that lists participants (staff) takes a fresh snapshot instead; others only show the count.
-    const listsPeople = (this.view.snapshot?.participants.length ?? 0) > 0;
-    const lastSeq = fresh || listsPeople ? null : (this.view.snapshot?.seq ?? null);
+    const lastSeq = fresh ? null : catchUpFrom(this.view.snapshot);
     const ack = (await this.socket.emitWithAck('room:join', {
       sessionId: this.sessionId,
       lastSeq,
@@ -167,6 +164,16 @@ export class LiveConnection {
     this.view = { ...this.view, ...change };
     this.listeners.forEach((l) => l());
   }
+}
+
+/**
+ * Where a (re)join catches up from: the last sequence number seen, or null for a fresh snapshot.
+ * Presence is not sequenced: catching up re-sends who is there, not who left meanwhile, so a view
+ * that lists participants (staff) starts afresh; others only show the count, which is re-sent whole.
+ */
+export function catchUpFrom(snapshot: LiveSnapshot | null): number | null {
+  if (!snapshot || snapshot.participants.length > 0) return null;
+  return snapshot.seq;
 }
 
 /** The viewer's own answers, upvotes and quiz points (also sent to their other devices). */
