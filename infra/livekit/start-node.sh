@@ -4,6 +4,7 @@
 #   LIVEKIT_PORT=7880 LIVEKIT_TCP_PORT=7881 LIVEKIT_UDP_PORT=7882 \
 #   LIVEKIT_API_KEY=devkey LIVEKIT_API_SECRET=<32+ chars> \
 #   [LIVEKIT_REDIS_ADDRESS=127.0.0.1:6379] [LIVEKIT_WEBHOOK_URL=http://127.0.0.1:3000/api/media/webhook] \
+#   [LIVEKIT_PROMETHEUS_PORT=6789] \
 #   bash infra/livekit/start-node.sh [path/of/rendered.yaml]
 #
 # The rendered config goes to $1 (default: a temp file). The script execs livekit-server, so the
@@ -16,7 +17,7 @@ REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
 
 : "${LIVEKIT_PORT:=7880}" "${LIVEKIT_TCP_PORT:=7881}" "${LIVEKIT_UDP_PORT:=7882}"
 : "${LIVEKIT_API_KEY:=devkey}" "${LIVEKIT_API_SECRET:=devsecret-devsecret-devsecret-0123}"
-: "${LIVEKIT_LOG_LEVEL:=info}" "${LIVEKIT_REDIS_ADDRESS:=}" "${LIVEKIT_WEBHOOK_URL:=}"
+: "${LIVEKIT_LOG_LEVEL:=info}" "${LIVEKIT_REDIS_ADDRESS:=}" "${LIVEKIT_WEBHOOK_URL:=}" "${LIVEKIT_PROMETHEUS_PORT:=}"
 
 BIN="${LIVEKIT_SERVER_BIN:-}"
 if [[ -z "$BIN" ]]; then
@@ -28,11 +29,12 @@ fi
 OUT="${1:-$(mktemp --suffix=.livekit.yaml)}"
 conf="$(cat "$SCRIPT_DIR/livekit.yaml.template")"
 for name in LIVEKIT_PORT LIVEKIT_TCP_PORT LIVEKIT_UDP_PORT LIVEKIT_API_KEY LIVEKIT_API_SECRET \
-            LIVEKIT_LOG_LEVEL LIVEKIT_REDIS_ADDRESS LIVEKIT_WEBHOOK_URL; do
+            LIVEKIT_LOG_LEVEL LIVEKIT_REDIS_ADDRESS LIVEKIT_WEBHOOK_URL LIVEKIT_PROMETHEUS_PORT; do
   conf="${conf//\$\{$name\}/${!name}}"
 done
 [[ -n "$LIVEKIT_REDIS_ADDRESS" ]] && conf="$(sed 's/^#redis#//' <<<"$conf")"
 [[ -n "$LIVEKIT_WEBHOOK_URL" ]] && conf="$(sed 's/^#webhook#//' <<<"$conf")"
+[[ -n "$LIVEKIT_PROMETHEUS_PORT" ]] && conf="$(sed 's/^#prometheus#//' <<<"$conf")"
 umask 077
 printf '%s\n' "$conf" > "$OUT"
 exec "$BIN" --config "$OUT"

@@ -13,6 +13,8 @@ export interface LiveKitServer {
   /** ws:// URL for clients and for LIVEKIT_URL. */
   url: string;
   httpUrl: string;
+  /** Prometheus metrics (only when started with `metrics: true`). */
+  metricsUrl: string | null;
   apiKey: string;
   apiSecret: string;
   process: ChildProcess;
@@ -50,10 +52,13 @@ async function freeUdpPort(): Promise<number> {
  * One livekit-server node on loopback with fresh ports and keys, started through the project's
  * own infra/livekit/start-node.sh, optionally posting webhooks to `webhookUrl`.
  */
-export async function startLiveKit(options: { webhookUrl?: string } = {}): Promise<LiveKitServer> {
+export async function startLiveKit(
+  options: { webhookUrl?: string; metrics?: boolean } = {},
+): Promise<LiveKitServer> {
   const bin = livekitServerBinary();
   if (!bin) throw new Error('livekit-server is not installed: run `bash infra/ensure-tools.sh livekit`');
   const [http, tcp, udp] = [await freePort(), await freePort(), await freeUdpPort()];
+  const metricsPort = options.metrics ? await freePort() : null;
   const dir = mkdtempSync(join(tmpdir(), 'hallbridge-livekit-'));
   const apiKey = `test${randomBytes(4).toString('hex')}`;
   const apiSecret = randomBytes(32).toString('base64url');
@@ -68,6 +73,7 @@ export async function startLiveKit(options: { webhookUrl?: string } = {}): Promi
       LIVEKIT_API_KEY: apiKey,
       LIVEKIT_API_SECRET: apiSecret,
       LIVEKIT_WEBHOOK_URL: options.webhookUrl ?? '',
+      LIVEKIT_PROMETHEUS_PORT: metricsPort ? String(metricsPort) : '',
       LIVEKIT_LOG_LEVEL: process.env.LIVEKIT_LOG_LEVEL ?? 'info',
     },
     stdio: ['ignore', openSync(logFile, 'w'), openSync(logFile, 'a')],
@@ -90,6 +96,7 @@ export async function startLiveKit(options: { webhookUrl?: string } = {}): Promi
   return {
     url,
     httpUrl,
+    metricsUrl: metricsPort ? `http://127.0.0.1:${metricsPort}/metrics` : null,
     apiKey,
     apiSecret,
     process: child,
