@@ -326,6 +326,10 @@ describe('live room: a presenter, two members on phones and a district room scre
       expect(order[0]).toContain('tài liệu hướng dẫn');
       expect(order[1]).toContain('chi bộ nông thôn');
     }
+
+    // The district room asks too, from its screen.
+    await ask(site, 'Điểm cầu xin hỏi về kinh phí triển khai.');
+    await presenter.getByTestId('question-row').filter({ hasText: 'kinh phí triển khai' }).waitFor();
   });
 
   it('brings a member whose network was cut up to date: the new slide and the new poll', async () => {

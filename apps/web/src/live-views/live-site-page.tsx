@@ -11,6 +11,7 @@ import { FullscreenButton } from './components/fullscreen-button';
 import { HandRaiseCard } from './components/hand-raise-card';
 import { LiveRoleGate } from './components/live-role-gate';
 import { PollChart } from './components/poll-chart';
+import { QuestionAskForm } from './components/question-ask-form';
 import { RoomClosedNotice } from './components/room-closed-notice';
 import { RoomStateNotice } from './components/room-state-notice';
 import { SiteCountForm } from './components/site-count-form';
@@ -113,6 +114,12 @@ function SiteRoom({ sessionId }: { sessionId: string }) {
               </section>
             )}
             <HandRaiseCard snapshot={snapshot} connection={connection} myKey={myKey} forRoom />
+            <section className="live-card" aria-labelledby="site-questions">
+              <h2 id="site-questions" className="live-card__kicker">
+                {t('live.questions.title')}
+              </h2>
+              <QuestionAskForm snapshot={snapshot} connection={connection} />
+            </section>
             <div className="site-live__checkin live-slot" data-testid="checkin-slot">
               <SiteCheckInSlot sessionId={sessionId} />
             </div>
