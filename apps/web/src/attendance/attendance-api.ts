@@ -1,5 +1,7 @@
 import type {
   CheckInCode,
+  GuestCountBody,
+  SiteGuests,
   CheckInResult,
   MarkExcuseBody,
   MemberAttendanceHistory,
@@ -53,6 +55,11 @@ export const useRosterTick = (sessionId: string) =>
 export const useCheckOut = (sessionId: string) =>
   useAttendanceMutation(sessionId, (checkInId: string) =>
     http.post<void>(`/sessions/${sessionId}/attendance/check-ins/${checkInId}/check-out`, {}),
+  );
+
+export const useGuestCount = (sessionId: string, siteId: string) =>
+  useAttendanceMutation(sessionId, (body: GuestCountBody) =>
+    http.put<SiteGuests>(`/sessions/${sessionId}/attendance/guests/${siteId}`, body),
   );
 
 /** The rotating code a room's screen shows; asked again when it is due to change. */

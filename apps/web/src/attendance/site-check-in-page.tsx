@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { ApiRequestError } from '../api/http';
@@ -8,6 +9,7 @@ import { ErrorAlert } from '../components/error-alert';
 import { useLiveRoom } from '../live/use-live-room';
 import { useCheckInCode } from './attendance-api';
 import { CheckInCodeCard } from './check-in-code-card';
+import { SiteRosterPanel } from './site-roster-panel';
 import './attendance.css';
 
 /**
@@ -21,6 +23,7 @@ export function SiteCheckInPage() {
   const session = useSession(sessionId);
   const { view } = useLiveRoom(principal?.role === 'site' ? sessionId : undefined);
   const code = useCheckInCode(principal?.role === 'site' ? sessionId : '');
+  const [roster, setRoster] = useState(false);
   if (principal?.role !== 'site') return <Navigate to="/site" replace />;
   const closed = code.error instanceof ApiRequestError && code.error.code === 'CONFLICT';
   return (
@@ -39,6 +42,16 @@ export function SiteCheckInPage() {
         </Link>
       </header>
       <h1>{t('attendance.code.title')}</h1>
+      <button
+        type="button"
+        className="button button--small button--on-dark"
+        aria-pressed={roster}
+        onClick={() => setRoster((r) => !r)}
+        data-testid="site-roster-toggle"
+      >
+        {t('attendance.code.roster')}
+      </button>
+      {roster && principal.siteId && <SiteRosterPanel sessionId={sessionId} siteId={principal.siteId} />}
       {code.data ? (
         <CheckInCodeCard code={code.data} receivedAt={code.dataUpdatedAt} />
       ) : closed ? (
