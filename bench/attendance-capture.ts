@@ -12,7 +12,7 @@ import { report, round } from './lib/stats';
  */
 const opts = options({ clients: 5000, wave: 1000 });
 /** Short enough to see silent drops within seconds, long enough not to drop clients busy joining. */
-const PING_MS = 3000;
+const PING_MS = 5000;
 
 interface StoredInterval {
   memberId: string | null;
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const room = await benchRoom(opts.clients, {
     LIVE_PING_INTERVAL_MS: String(PING_MS),
     LIVE_PING_TIMEOUT_MS: String(PING_MS),
-    ATTENDANCE_HEARTBEAT_MS: '5000',
+    ATTENDANCE_HEARTBEAT_MS: '10000',
     ATTENDANCE_CACHE_MS: '1',
   });
   const proxy = await NetworkProxy.start(room.product.url);
