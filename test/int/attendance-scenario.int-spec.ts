@@ -8,6 +8,7 @@ import { memberFactory, TEST_PASSWORD, unitFactory, userFactory } from '../suppo
 import { LiveTestClient } from '../support/live-client';
 import { clientPort, NetworkProxy } from '../support/network-proxy';
 import { databases, startTestApp, type TestApp } from '../support/test-app';
+import { until } from '../support/until';
 
 /**
  * About 200 members in five branches live through one short session: they join, leave, drop without
@@ -83,21 +84,6 @@ interface Person {
 }
 
 const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
-
-async function until<T>(
-  read: () => Promise<T>,
-  check: (value: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out; last value: ${JSON.stringify(value).slice(0, 1500)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Length of the union of spans clipped to [from, to]; an open span runs to `to`. */
 function covered(spans: [number, number | null][], from: number, to: number): number {

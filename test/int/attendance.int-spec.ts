@@ -4,6 +4,7 @@ import { organisationFactory, TEST_PASSWORD } from '../support/factories';
 import { LiveTestClient } from '../support/live-client';
 import { clientPort, NetworkProxy } from '../support/network-proxy';
 import { databases, startTestApp, type TestApp } from '../support/test-app';
+import { until } from '../support/until';
 
 const hour = 3600_000;
 
@@ -15,21 +16,6 @@ const fastClock = {
   LIVE_PING_INTERVAL_MS: '400',
   LIVE_PING_TIMEOUT_MS: '400',
 };
-
-async function until<T>(
-  read: () => Promise<T>,
-  check: (value: T) => boolean,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out; last value: ${JSON.stringify(value).slice(0, 1500)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.each(databases)('attendance on %s', (kind) => {
   let app: TestApp;
