@@ -41,10 +41,26 @@ find_go() {
   return 1
 }
 
+# A bare machine without Go: fetch the Go toolchain itself from the module proxy (it is published
+# there as the module golang.org/toolchain), into .tools/go.
+GO_TOOLCHAIN_VERSION="${GO_TOOLCHAIN_VERSION:-1.26.8}"
+fetch_go() {
+  local dest="$REPO_ROOT/.tools/go" proxy="${GOPROXY:-https://proxy.golang.org}" zip
+  proxy="${proxy%%,*}"
+  [[ -x "$dest/bin/go" ]] && { echo "$dest/bin/go"; return; }
+  zip="$(mktemp --suffix=.zip)"
+  log "no Go toolchain found: fetching go$GO_TOOLCHAIN_VERSION from $proxy" >&2
+  curl -fsSL -o "$zip" "$proxy/golang.org/toolchain/@v/v0.0.1-go$GO_TOOLCHAIN_VERSION.linux-amd64.zip" >&2 || return 1
+  rm -rf "$dest" "$dest.tmp" && mkdir -p "$dest.tmp"
+  python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$zip" "$dest.tmp" >&2 || return 1
+  mv "$dest.tmp"/golang.org/toolchain@*/ "$dest" && rm -rf "$dest.tmp" "$zip"
+  chmod +x "$dest"/bin/* "$dest"/pkg/tool/*/*   # module zips keep no file modes
+  echo "$dest/bin/go"
+}
+
 need_go() {
-  GO_BIN="$(find_go)" || {
-    log "ERROR: no Go toolchain found (tried \$GO, PATH, /usr/local/go/bin/go)."
-    log "       Install Go >= 1.21 (older toolchains fetch the required one through the module proxy via GOTOOLCHAIN=auto)."
+  GO_BIN="$(find_go || fetch_go)" || {
+    log "ERROR: no Go toolchain found (tried \$GO, PATH, /usr/local/go/bin/go) and none could be fetched from the module proxy."
     exit 1
   }
   export GOTOOLCHAIN="${GOTOOLCHAIN:-auto}"   # lets an older go fetch the go version a module requires (from the proxy)

@@ -43,6 +43,18 @@ const args = [nodeGyp, 'rebuild'];
 const prefix = join(dirname(process.execPath), '..');
 if (!process.env.npm_config_nodedir && existsSync(join(prefix, 'include', 'node', 'node.h')))
   args.push(`--nodedir=${prefix}`);
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+const missing = ['g++', 'make', 'python3'].filter((c) => !has(c));
+if (missing.length && process.getuid?.() === 0 && has('apt-get')) {
+  log(`installing a C++ toolchain from Debian (${missing.join(', ')} missing)`);
+  const apt = (args) =>
+    spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  apt(['update', '-qq']);
+  apt(['install', '-y', '-qq', '--no-install-recommends', 'g++', 'make', 'python3']);
+}
 log('the ready-made binding does not work here: building it from source (a few seconds)');
 const build = spawnSync(process.execPath, args, { cwd: packageDir, encoding: 'utf8' });
 if (build.status !== 0 || !trial()) {
