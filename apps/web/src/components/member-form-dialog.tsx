@@ -8,6 +8,7 @@ import { ErrorAlert } from './error-alert';
 import { FormField } from './form-field';
 import { Modal } from './modal';
 import { UnitSelect } from './unit-select';
+import { DialogActions } from './dialog-actions';
 
 export const memberStatuses: MemberStatus[] = ['active', 'exempt', 'inactive'];
 const fields = ['fullName', 'unitId', 'position', 'phone', 'email', 'status'];
@@ -144,19 +145,11 @@ export function MemberFormDialog({ member, tree, defaultUnitId, onClose }: Props
           )}
         </FormField>
         <ErrorAlert error={mutation.error} fields={fields} />
-        <div className="form-actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={mutation.isPending || !unitId}
-            data-testid="member-submit"
-          >
-            {t('common.save')}
-          </button>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          disabled={mutation.isPending || !unitId}
+          submitTestId="member-submit"
+        />
       </form>
     </Modal>
   );

@@ -8,6 +8,7 @@ import { ErrorAlert } from './error-alert';
 import { FormField } from './form-field';
 import { Modal } from './modal';
 import { UnitSelect } from './unit-select';
+import { DialogActions } from './dialog-actions';
 
 interface Props {
   site?: Site;
@@ -79,19 +80,11 @@ export function SiteFormDialog({ site, tree, defaultUnitId, onClose, onCreated }
           )}
         </FormField>
         <ErrorAlert error={mutation.error} fields={['unitId', 'name', 'location']} />
-        <div className="form-actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={mutation.isPending || !unitId}
-            data-testid="site-submit"
-          >
-            {t('common.save')}
-          </button>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          disabled={mutation.isPending || !unitId}
+          submitTestId="site-submit"
+        />
       </form>
     </Modal>
   );

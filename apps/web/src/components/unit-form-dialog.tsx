@@ -6,6 +6,7 @@ import { fieldErrorsOf } from '../lib/field-issues';
 import { ErrorAlert } from './error-alert';
 import { FormField } from './form-field';
 import { Modal } from './modal';
+import { DialogActions } from './dialog-actions';
 
 type Props = { onClose: () => void } & (
   { parent: Unit; unit?: undefined } | { unit: Unit; parent?: undefined }
@@ -113,19 +114,7 @@ export function UnitFormDialog({ parent, unit, onClose }: Props) {
           )}
         </FormField>
         <ErrorAlert error={mutation.error} fields={fields} />
-        <div className="form-actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={mutation.isPending}
-            data-testid="unit-submit"
-          >
-            {t('common.save')}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} disabled={mutation.isPending} submitTestId="unit-submit" />
       </form>
     </Modal>
   );

@@ -9,6 +9,7 @@ import { ErrorAlert } from './error-alert';
 import { FormField } from './form-field';
 import { Modal } from './modal';
 import { UnitSelect } from './unit-select';
+import { DialogActions } from './dialog-actions';
 
 export const staffRoleList: StaffRole[] = ['organiser', 'secretary', 'presenter'];
 const fields = ['username', 'password', 'displayName', 'role', 'unitId', 'active'];
@@ -153,19 +154,11 @@ export function UserFormDialog({ user, tree, defaultUnitId, onClose }: Props) {
           </label>
         )}
         <ErrorAlert error={mutation.error} fields={fields} />
-        <div className="form-actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={mutation.isPending || !unitId}
-            data-testid="user-submit"
-          >
-            {t('common.save')}
-          </button>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          disabled={mutation.isPending || !unitId}
+          submitTestId="user-submit"
+        />
       </form>
     </Modal>
   );
