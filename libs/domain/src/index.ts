@@ -6,3 +6,4 @@ export * from './text/vietnamese';
 export * from './auth/login-throttle';
 export * from './attendance';
 export * from './live';
+export * from './media/media-grants';

@@ -1,9 +1,9 @@
+import { mediaGrants, sameGrants } from '@hallbridge/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { RoomFact } from '@hallbridge/domain';
 import { LiveFactEvents } from '../live/live-fact-events';
 import { LiveRoomsService } from '../live/live-rooms.service';
 import { MEDIA_BACKEND, type MediaBackend } from './media-backend';
-import { mediaGrants, sameGrants } from './media-grants';
 
 /**
  * Keeps what each participant may send in the media room in line with the live room's floor:

@@ -1,13 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { MediaActionResult, MediaJoin, MediaParticipant, MediaSource } from '@hallbridge/contracts';
-import { DomainError } from '@hallbridge/domain';
+import {
+  assertMayJoinMedia,
+  DomainError,
+  MEDIA_TOKEN_TTL_SECONDS,
+  mediaGrants,
+  mediaSeat,
+} from '@hallbridge/domain';
 import { AuditService } from '../audit/audit.service';
 import type { RequestActor } from '../auth/request-actor';
 import { PrismaService } from '../database/prisma.service';
 import { LiveAccess } from '../live/live-access.service';
 import { LiveRoomsService } from '../live/live-rooms.service';
 import { MEDIA_BACKEND, type MediaBackend } from './media-backend';
-import { assertMayJoinMedia, MEDIA_TOKEN_TTL_SECONDS, mediaGrants, mediaSeat } from './media-grants';
 
 /**
  * The session's media room: join tokens for whoever may see the session, and the controls of

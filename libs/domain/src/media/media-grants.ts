@@ -6,7 +6,7 @@ import type {
   Role,
   SessionState,
 } from '@hallbridge/contracts';
-import { DomainError } from '@hallbridge/domain';
+import { DomainError } from '../domain-error';
 
 const STAGE: MediaSource[] = ['camera', 'microphone', 'screen_share', 'screen_share_audio'];
 const SITE: MediaSource[] = ['camera', 'microphone'];
