@@ -19,6 +19,7 @@ import type { Server, Socket } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ActorResolver } from '../auth/actor-resolver.service';
 import type { RequestActor } from '../auth/request-actor';
+import { fieldIssues } from '../common/errors/field-issues';
 import { LiveAccess, type LiveSeat } from './live-access.service';
 import { LiveRoomsService, personalChannel, roomChannel } from './live-rooms.service';
 import { toAck } from './socket-errors';
@@ -115,11 +116,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (!this.spend(socket)) return toAck(new DomainError('RATE_LIMITED'), lang);
     const parsed = LiveCommands[name].safeParse(payload);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({
-        path: i.path.join('.') || '(payload)',
-        code: i.code,
-        message: i.message,
-      }));
+      const issues = fieldIssues(parsed.error, '(payload)');
       const ack = toAck(
         new DomainError('VALIDATION_FAILED', {
           summary: issues.map((i) => `${i.path}: ${i.message}`).join('; '),

@@ -1,17 +1,14 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { ApiError, ErrorCode, FieldIssue } from '@hallbridge/contracts';
+import type { ApiError, ErrorCode } from '@hallbridge/contracts';
 import { DomainError } from '@hallbridge/domain';
 import type { Request, Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
 import { translate } from '../i18n/translate';
 import { domainErrorMessage } from './error-message';
+import { fieldIssues } from './field-issues';
 import { httpStatusOf } from './http-status';
-
-function zodIssues(error: ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.join('.') || '(body)', code: i.code, message: i.message }));
-}
 
 /** Turns anything thrown while handling a REST call into `{ statusCode, code, message, issues? }`. */
 export function toApiError(
@@ -41,7 +38,7 @@ export function toApiError(
   };
   if (exception instanceof DomainError) return domainError(exception);
   if (exception instanceof ZodValidationException) {
-    const issues = zodIssues(exception.getZodError() as ZodError);
+    const issues = fieldIssues(exception.getZodError() as ZodError, '(body)');
     const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
     return make('VALIDATION_FAILED', { summary }, { issues });
   }
