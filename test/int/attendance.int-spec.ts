@@ -102,8 +102,12 @@ describe.each(databases)('attendance on %s', (kind) => {
     );
     const interval = dropped.find((i) => i.memberId === org.members.binh.id)!;
     expect(interval.endReason).toBe('heartbeat');
-    // Ended at the last sign of life plus one ping period, not when the server noticed.
-    expect(Math.abs(Date.parse(interval.endedAt) - silentAt)).toBeLessThan(1000);
+    // Ended at the last sign of life plus one ping period (400 ms), not when the server noticed
+    // (a ping period and a ping timeout after the silence at the earliest). A loaded machine only
+    // makes the last sign of life earlier, so the lower bound is loose and the upper one tight.
+    const endedAfterSilence = Date.parse(interval.endedAt) - silentAt;
+    expect(endedAfterSilence).toBeLessThan(700);
+    expect(endedAfterSilence).toBeGreaterThan(-2000);
     binh.close();
   });
 
