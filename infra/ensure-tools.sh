@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the real components the tests and the product use, idempotently, on a bare Debian
 # machine (CI and new machines start with none of them). Already-present tools are left alone.
-#   usage: infra/ensure-tools.sh [chromium] [postgresql] [redis] [libreoffice] [poppler] [livekit] | all
+#   usage: infra/ensure-tools.sh [chromium] [postgresql] [redis] [libreoffice] [poppler] [cxx] [livekit] | all
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log() { echo "ensure-tools: $*" >&2; }
@@ -16,6 +16,7 @@ declare -A debian=(
   [redis]="redis-server|redis-server"
   [libreoffice]="soffice|libreoffice-impress-nogui libreoffice-writer-nogui fonts-noto-core fonts-dejavu-core"
   [poppler]="pdftoppm|poppler-utils"
+  [cxx]="g++|g++ make python3"
 )
 
 missing=()
@@ -29,12 +30,25 @@ for tool in "${want[@]}"; do
   missing+=("${pkgs[@]}")
 done
 
+# Root runs apt-get itself; an ordinary user needs password-less sudo.
+as_root() {
+  if [[ $EUID -eq 0 ]]; then "$@"
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo -n "$@"
+  else return 1; fi
+}
+
 if [[ ${#missing[@]} -gt 0 ]]; then
-  if [[ $EUID -ne 0 ]]; then log "missing Debian packages: ${missing[*]} (run as root or install them)"; exit 1; fi
+  as_root true || { log "missing Debian packages: ${missing[*]} (run as root, or install them)"; exit 1; }
   log "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
-  apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >&2
+  apt=(env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 -o Acquire::Retries=3)
+  # A mirror that hiccups should not fail a CI run: try the whole update + install three times.
+  for attempt in 1 2 3; do
+    as_root "${apt[@]}" update -qq >&2 &&
+      as_root "${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}" >&2 && break
+    [[ $attempt -eq 3 ]] && { log "apt-get failed three times"; exit 1; }
+    log "apt-get failed (attempt $attempt); retrying in 15 s"
+    sleep 15
+  done
 fi
 
 for tool in "${want[@]}"; do

@@ -5,8 +5,8 @@
 #   prints: postgresql://postgres:postgres@127.0.0.1:<port>/postgres   (on stdout, last line)
 # Works as root (the server then runs as the 'postgres' system user through runuser, because
 # postgres refuses to run as root) and as an ordinary user (the server runs as that user).
-# Installs Debian's postgresql package when no server binaries are found and we are root
-# (set PG_NO_INSTALL=1 to forbid that). Test settings: trust auth on loopback only, fsync off.
+# Installs Debian's postgresql package (through infra/ensure-tools.sh) when no server binaries are
+# found (set PG_NO_INSTALL=1 to forbid that). Test settings: trust auth on loopback only, fsync off.
 set -euo pipefail
 
 port="${1:?usage: start-postgres.sh <port> <dir>}"
@@ -23,11 +23,9 @@ find_bindir() {
 }
 
 if ! bindir=$(find_bindir); then
-  if [[ $EUID -eq 0 && -z "${PG_NO_INSTALL:-}" ]]; then
+  if [[ -z "${PG_NO_INSTALL:-}" ]]; then
     log "no PostgreSQL server found; installing Debian's postgresql package"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
-    apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends postgresql >&2
+    bash "$(dirname "$0")/../ensure-tools.sh" postgresql
     bindir=$(find_bindir) || { log "installed postgresql but found no initdb"; exit 1; }
   else
     log "no PostgreSQL server binaries (initdb, pg_ctl) found; install Debian's 'postgresql' package"; exit 1

@@ -11,7 +11,7 @@
 #   LIVEKIT_CLI_VERSION     pinned livekit-cli tag              (default below)
 #   LIVEKIT_USE_PATH=0      ignore a livekit-server already on PATH and install the pinned one anyway
 #   GO                      path of the go binary               (default: go on PATH, else /usr/local/go/bin/go)
-#   GOPATH / GOCACHE        Go's usual defaults (~/go, ~/.cache/go-build) unless set
+#   GOPATH / GOCACHE        kept Go caches; unset, a scratch folder is used and removed afterwards
 set -euo pipefail
 
 LIVEKIT_SERVER_VERSION="${LIVEKIT_SERVER_VERSION:-v1.13.5}"
@@ -65,6 +65,14 @@ need_go() {
   }
   export GOTOOLCHAIN="${GOTOOLCHAIN:-auto}"   # lets an older go fetch the go version a module requires (from the proxy)
   export GOFLAGS="${GOFLAGS:-} -buildvcs=false"
+  # Only the binary is kept: the build's module and build caches (about 1 GB) go to a scratch folder
+  # that is removed afterwards, so a CI machine with little disk is not filled. Set GOPATH or GOCACHE
+  # to keep them (a later version bump then builds warm).
+  if [[ -z "${GOPATH:-}${GOCACHE:-}${GOMODCACHE:-}" ]]; then
+    GO_SCRATCH="$(mktemp -d)"
+    trap 'rm -rf "$GO_SCRATCH"' EXIT
+    export GOPATH="$GO_SCRATCH/gopath" GOCACHE="$GO_SCRATCH/cache" GOFLAGS="$GOFLAGS -modcacherw"
+  fi
   log "using $("$GO_BIN" version) (GOPATH=$("$GO_BIN" env GOPATH), GOCACHE=$("$GO_BIN" env GOCACHE))"
 }
 

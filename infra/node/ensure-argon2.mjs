@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const log = (message) => console.log(`[argon2] ${message}`);
@@ -45,15 +46,11 @@ if (!process.env.npm_config_nodedir && existsSync(join(prefix, 'include', 'node'
   args.push(`--nodedir=${prefix}`);
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 const missing = ['g++', 'make', 'python3'].filter((c) => !has(c));
-if (missing.length && process.getuid?.() === 0 && has('apt-get')) {
+if (missing.length) {
   log(`installing a C++ toolchain from Debian (${missing.join(', ')} missing)`);
-  const apt = (args) =>
-    spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-  apt(['update', '-qq']);
-  apt(['install', '-y', '-qq', '--no-install-recommends', 'g++', 'make', 'python3']);
+  spawnSync('bash', [fileURLToPath(new URL('../ensure-tools.sh', import.meta.url)), 'cxx'], {
+    stdio: 'inherit',
+  });
 }
 log('the ready-made binding does not work here: building it from source (a few seconds)');
 const build = spawnSync(process.execPath, args, { cwd: packageDir, encoding: 'utf8' });
