@@ -1,5 +1,6 @@
 import { dispose } from '@livekit/rtc-node';
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { decodeJwt } from 'jose';
 import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
 import type { MediaJoin } from '@hallbridge/contracts';
@@ -11,6 +12,7 @@ import { startLiveKit, type LiveKitServer } from '../support/livekit-server';
 import { LiveTestClient } from '../support/live-client';
 import { eventually, MediaTestClient } from '../support/media-client';
 import { databases, startTestApp, type TestApp } from '../support/test-app';
+import { until } from '../support/until';
 
 const hour = 3600_000;
 
@@ -26,6 +28,8 @@ describe(`media bridge on a real livekit-server (${databases[0]})`, () => {
   const presence: { joined: MediaPresence[]; left: MediaPresence[] } = { joined: [], left: [] };
   const media: MediaTestClient[] = [];
   const sockets: LiveTestClient[] = [];
+  /** Data folders of apps replaced by a restarted one, removed at the end. */
+  const replaced: string[] = [];
 
   const as = (who: string) => api.as(tokens[who]!);
   const joinMedia = async (who: string) => {
@@ -93,6 +97,7 @@ describe(`media bridge on a real livekit-server (${databases[0]})`, () => {
 
   afterAll(async () => {
     await app?.close();
+    replaced.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
     await livekit?.stop();
     // @livekit/rtc-node keeps the process alive until its native side is disposed.
     await dispose();
@@ -304,6 +309,40 @@ describe(`media bridge on a real livekit-server (${databases[0]})`, () => {
     });
     expect(asJson.status).toBe(204);
     expect(presence.joined.some((p) => p.key === 'm:intruder')).toBe(true);
+  });
+
+  it('keeps counting a member whose video outlived a restart, and notices a leave whose webhook was lost', async () => {
+    const { client } = await joinMedia('binh');
+    const openMedia = () =>
+      app.prisma.presenceInterval.findMany({
+        where: { sessionId, memberId: org.members.binh.id, source: 'media', endedAt: null },
+      });
+    const [before] = await until(openMedia, (rows) => rows.length === 1);
+
+    // Restarted on another port: the media server's webhooks still go to the old one and are lost.
+    const first = app;
+    await first.running.close();
+    replaced.push(first.dataDir);
+    app = await startTestApp(databases[0]!, {
+      ...(first.kind === 'pglite' ? { DATA_DIR: first.dataDir } : { DATABASE_URL: first.running.db.url }),
+      ...livekit.env,
+      ATTENDANCE_HEARTBEAT_MS: '300',
+      ATTENDANCE_STALE_AFTER_MS: '600',
+      ATTENDANCE_MEDIA_SYNC_MS: '300',
+    });
+    const adopted = await until(openMedia, (rows) => rows.some((r) => r.id !== before!.id));
+    const resumed = adopted.find((r) => r.id !== before!.id)!;
+    // Counted from when the media server says Bình joined, not from the restart.
+    expect(Math.abs(resumed.startedAt.getTime() - before!.startedAt.getTime())).toBeLessThan(1500);
+
+    await client.close();
+    const leftAt = Date.now();
+    const closed = await until(
+      () => app.prisma.presenceInterval.findUniqueOrThrow({ where: { id: resumed.id } }),
+      (row) => row.endedAt !== null,
+    );
+    expect(Math.abs(closed.endedAt!.getTime() - leftAt)).toBeLessThan(2000);
+    expect(await openMedia()).toEqual([]);
   });
 });
 

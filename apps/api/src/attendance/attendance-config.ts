@@ -7,6 +7,8 @@ export interface AttendanceConfig {
   heartbeatMs: number;
   /** ATTENDANCE_STALE_AFTER_MS: an open interval silent for longer is dead (a crashed server's, say). */
   staleAfterMs: number;
+  /** ATTENDANCE_MEDIA_SYNC_MS: how often the media rooms' participant lists are compared with the webhooks heard. */
+  mediaSyncMs: number;
   /** CHECKIN_CODE_PERIOD_MS: how long a room's code is shown before the next one. */
   checkInPeriodMs: number;
   /** CHECKIN_CODE_GRACE_MS: how long the previous code is still accepted. */
@@ -35,6 +37,7 @@ export function loadAttendanceConfig(env: NodeJS.ProcessEnv): AttendanceConfig {
   return {
     heartbeatMs,
     staleAfterMs: positive(env.ATTENDANCE_STALE_AFTER_MS, heartbeatMs * 3),
+    mediaSyncMs: positive(env.ATTENDANCE_MEDIA_SYNC_MS, heartbeatMs),
     checkInPeriodMs: positive(env.CHECKIN_CODE_PERIOD_MS, 60_000),
     checkInGraceMs: positive(env.CHECKIN_CODE_GRACE_MS, 30_000),
     reportCacheMs: positive(env.ATTENDANCE_CACHE_MS, 2_000),

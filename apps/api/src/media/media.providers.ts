@@ -5,6 +5,7 @@ import { LiveKitMediaBackend } from './livekit-media-backend';
 import { MEDIA_BACKEND } from './media-backend';
 import { MediaFloorSync } from './media-floor-sync';
 import { MediaPresenceEvents } from './media-presence-events';
+import { MediaPresenceSync } from './media-presence-sync';
 import { MediaWebhookController } from './media-webhook.controller';
 import { MediaWebhooks } from './media-webhooks.service';
 import { MediaController } from './media.controller';
@@ -21,6 +22,7 @@ export const mediaProviders: Provider[] = [
       config.media ? new LiveKitMediaBackend(config.media) : new DisabledMediaBackend(),
   },
   MediaPresenceEvents,
+  MediaPresenceSync,
   MediaFloorSync,
   MediaWebhooks,
   MediaService,
