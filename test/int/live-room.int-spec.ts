@@ -293,9 +293,8 @@ describe.each(databases)('live room gateway on %s', (kind) => {
     const presenter = await client('presenter');
     await presenter.send('slide:go', { deckId, page: 9 });
     presenter.close();
-    const { LiveRoomsService } = await import('../../apps/api/src/live/live-rooms.service');
-    const rooms = app.running.app.get(LiveRoomsService);
-    (rooms as unknown as { rooms: Map<string, unknown> }).rooms.clear();
+    const { LiveRooms } = await import('../../apps/api/src/live/live-rooms');
+    app.running.app.get(LiveRooms).unload(sessionId);
     const again = await client('an');
     expect(again.snapshot!.slide.page).toBe(9);
     expect(again.snapshot!.questions.length).toBeGreaterThan(0);

@@ -20,7 +20,8 @@ import { HealthService } from './health/health.service';
 import { LiveAccess } from './live/live-access.service';
 import { LiveFactEvents } from './live/live-fact-events';
 import { LiveFactStore } from './live/live-fact.store';
-import { LiveRoomsService } from './live/live-rooms.service';
+import { InMemoryLiveRooms } from './live/in-memory-live-rooms';
+import { LiveRooms } from './live/live-rooms';
 import { LiveGateway } from './live/live.gateway';
 import { PollResultsController } from './live/poll-results.controller';
 import { PollResultsService } from './live/poll-results.service';
@@ -95,7 +96,8 @@ export class AppModule {
         PresenceEvents,
         LiveFactEvents,
         LiveFactStore,
-        LiveRoomsService,
+        // The live state of one instance; a shared (Redis) implementation of LiveRooms goes here.
+        { provide: LiveRooms, useClass: InMemoryLiveRooms },
         LiveAccess,
         LiveGateway,
         PollResultsService,

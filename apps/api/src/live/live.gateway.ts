@@ -21,7 +21,7 @@ import { ActorResolver } from '../auth/actor-resolver.service';
 import type { RequestActor } from '../auth/request-actor';
 import { fieldIssues } from '../common/errors/field-issues';
 import { LiveAccess, type LiveSeat } from './live-access.service';
-import { LiveRoomsService, personalChannel, roomChannel } from './live-rooms.service';
+import { LiveRooms, personalChannel, roomChannel } from './live-rooms';
 import { toAck } from './socket-errors';
 
 interface SocketData {
@@ -44,7 +44,7 @@ const PER_SECOND = 20;
 
 /**
  * The socket.io edge of the live rooms: authenticates the handshake with the same tokens as REST,
- * validates every command with its contract schema, and hands it to LiveRoomsService. A bad command
+ * validates every command with its contract schema, and hands it to LiveRooms. A bad command
  * gets an error acknowledgement, never a crash.
  */
 @WebSocketGateway({ path: '/socket.io', serveClient: false, pingInterval: 10_000, pingTimeout: 10_000 })
@@ -52,7 +52,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   constructor(
     private readonly actors: ActorResolver,
     private readonly access: LiveAccess,
-    private readonly rooms: LiveRoomsService,
+    private readonly rooms: LiveRooms,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -5,7 +5,7 @@ import type { RequestActor } from '../auth/request-actor';
 import { translate } from '../common/i18n/translate';
 import { PrismaService } from '../database/prisma.service';
 import { SessionsService } from '../sessions/sessions.service';
-import { LiveRoomsService } from './live-rooms.service';
+import { LiveRooms } from './live-rooms';
 
 export interface PollResult {
   poll: Poll;
@@ -21,7 +21,7 @@ export class PollResultsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly sessions: SessionsService,
-    private readonly rooms: LiveRoomsService,
+    private readonly rooms: LiveRooms,
   ) {}
 
   async results(actor: RequestActor, sessionId: string): Promise<PollResult[]> {

@@ -2,7 +2,7 @@ import { mediaGrants, sameGrants } from '@hallbridge/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { RoomFact } from '@hallbridge/domain';
 import { LiveFactEvents } from '../live/live-fact-events';
-import { LiveRoomsService } from '../live/live-rooms.service';
+import { LiveRooms } from '../live/live-rooms';
 import { MEDIA_BACKEND, type MediaBackend } from './media-backend';
 
 /**
@@ -19,7 +19,7 @@ export class MediaFloorSync {
 
   constructor(
     @Inject(MEDIA_BACKEND) private readonly backend: MediaBackend,
-    private readonly rooms: LiveRoomsService,
+    private readonly rooms: LiveRooms,
     facts: LiveFactEvents,
   ) {
     if (backend.kind === 'disabled') return;

@@ -11,7 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import type { RequestActor } from '../auth/request-actor';
 import { PrismaService } from '../database/prisma.service';
 import { LiveAccess } from '../live/live-access.service';
-import { LiveRoomsService } from '../live/live-rooms.service';
+import { LiveRooms } from '../live/live-rooms';
 import { MEDIA_BACKEND, type MediaBackend } from './media-backend';
 
 /**
@@ -23,7 +23,7 @@ export class MediaService {
   constructor(
     @Inject(MEDIA_BACKEND) private readonly backend: MediaBackend,
     private readonly access: LiveAccess,
-    private readonly rooms: LiveRoomsService,
+    private readonly rooms: LiveRooms,
     private readonly audit: AuditService,
     private readonly prisma: PrismaService,
   ) {}

@@ -28,24 +28,22 @@ import { PrismaService } from '../database/prisma.service';
 import { DeckEvents } from '../slides/deck-events';
 import { LiveFactEvents } from './live-fact-events';
 import { LiveFactStore } from './live-fact.store';
+import { LiveRooms, personalChannel, roomChannel } from './live-rooms';
 import { RoomRuntime } from './room-runtime';
 import { PresenceEvents } from './presence-events';
 import { SessionLifecycle } from './session-lifecycle';
 import { toAck } from './socket-errors';
 
-export const roomChannel = (sessionId: string, audience: Audience) => `live:${sessionId}:${audience}`;
-export const personalChannel = (sessionId: string, key: string) => `live:${sessionId}:p:${key}`;
-
 const TALLY_EVERY_MS = 150;
 const PRESENCE_EVERY_MS = 1000;
 
 /**
- * Holds the live rooms of this process. A command is decided and applied in memory at once (so the
+ * Holds the live rooms in this process (the embedded default, one app instance). A command is decided and applied in memory at once (so the
  * next command sees it), stored with the others of its moment (group commit), and only then
  * acknowledged and broadcast — nobody sees a change the database does not have.
  */
 @Injectable()
-export class LiveRoomsService implements OnModuleDestroy {
+export class InMemoryLiveRooms extends LiveRooms implements OnModuleDestroy {
   private readonly logger = new Logger('LiveRooms');
   private readonly rooms = new Map<string, Promise<RoomRuntime>>();
   private server: Server | null = null;
@@ -58,6 +56,7 @@ export class LiveRoomsService implements OnModuleDestroy {
     private readonly presence: PresenceEvents,
     private readonly factEvents: LiveFactEvents,
   ) {
+    super();
     lifecycle.on('state', ({ sessionId, state, actorKey }) => {
       void this.record(sessionId, actorKey, [{ type: 'session.state', state }]).catch((e) =>
         this.logger.error(`recording state ${state} of ${sessionId}`, (e as Error).stack),
@@ -94,7 +93,6 @@ export class LiveRoomsService implements OnModuleDestroy {
     for (const room of this.rooms.values()) (await room.catch(() => null))?.dispose();
   }
 
-  /** The room of a session, loaded from its fact log the first time it is needed. */
   open(sessionId: string): Promise<RoomRuntime> {
     let room = this.rooms.get(sessionId);
     if (!room) {
@@ -131,9 +129,14 @@ export class LiveRoomsService implements OnModuleDestroy {
     });
   }
 
-  /** Facts that come from outside the room's commands (the REST state machine). */
   async record(sessionId: string, actorKey: string, facts: RoomFact[]): Promise<void> {
     await this.commit(await this.open(sessionId), actorKey, facts);
+  }
+
+  unload(sessionId: string): void {
+    const room = this.rooms.get(sessionId);
+    this.rooms.delete(sessionId);
+    void room?.then((runtime) => runtime.dispose()).catch(() => undefined);
   }
 
   // ---- presence -------------------------------------------------------------------------
@@ -230,8 +233,7 @@ export class LiveRoomsService implements OnModuleDestroy {
       await this.store.append(room.sessionId, stored);
     } catch (error) {
       // Memory is ahead of the database: drop the room so the next access reloads what was stored.
-      this.rooms.delete(room.sessionId);
-      runtime.dispose();
+      this.unload(room.sessionId);
       this.server
         ?.to([roomChannel(room.sessionId, 'staff'), roomChannel(room.sessionId, 'public')])
         .emit('live:closed', {
