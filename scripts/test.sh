@@ -8,7 +8,7 @@ export NX_DAEMON=false NX_NO_CLOUD=true
 step() { printf '\n== %s\n' "$*"; }
 
 step "tools"
-bash infra/ensure-tools.sh chromium postgresql libreoffice poppler livekit
+bash infra/ensure-tools.sh chromium postgresql redis libreoffice poppler livekit
 
 step "format, lint, typecheck, build"
 npx prettier --check . --log-level warn

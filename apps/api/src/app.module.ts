@@ -22,6 +22,7 @@ import { LiveFactEvents } from './live/live-fact-events';
 import { LiveFactStore } from './live/live-fact.store';
 import { InMemoryLiveRooms } from './live/in-memory-live-rooms';
 import { LiveRooms } from './live/live-rooms';
+import { RedisLiveRooms } from './live/redis-live-rooms';
 import { LiveGateway } from './live/live.gateway';
 import { PollResultsController } from './live/poll-results.controller';
 import { PollResultsService } from './live/poll-results.service';
@@ -96,8 +97,8 @@ export class AppModule {
         PresenceEvents,
         LiveFactEvents,
         LiveFactStore,
-        // The live state of one instance; a shared (Redis) implementation of LiveRooms goes here.
-        { provide: LiveRooms, useClass: InMemoryLiveRooms },
+        // Rooms in this process, or shared by every instance through Redis (REDIS_URL).
+        { provide: LiveRooms, useClass: config.redisUrl ? RedisLiveRooms : InMemoryLiveRooms },
         LiveAccess,
         LiveGateway,
         PollResultsService,

@@ -46,11 +46,11 @@ const PRESENCE_EVERY_MS = 1000;
 export class InMemoryLiveRooms extends LiveRooms implements OnModuleDestroy {
   private readonly logger = new Logger('LiveRooms');
   private readonly rooms = new Map<string, Promise<RoomRuntime>>();
-  private server: Server | null = null;
+  protected server: Server | null = null;
 
   constructor(
     private readonly prisma: PrismaService,
-    private readonly store: LiveFactStore,
+    protected readonly store: LiveFactStore,
     lifecycle: SessionLifecycle,
     deckEvents: DeckEvents,
     private readonly presence: PresenceEvents,
@@ -109,28 +109,51 @@ export class InMemoryLiveRooms extends LiveRooms implements OnModuleDestroy {
     payload: LiveCommand<N>,
     language = 'vi',
   ): Promise<LiveAck> {
-    const runtime = await this.open(payload.sessionId);
+    const { sessionId } = payload;
     const commandId = 'commandId' in payload ? payload.commandId : randomUUID();
-    return runtime.once(commandId, async () => {
-      try {
-        const decks =
-          name === 'slide:go' ? await this.readyDecks(payload.sessionId) : new Map<string, number>();
-        const facts = decide(runtime.room, actor, { name, payload } as LiveRoomCommand, {
-          now: Date.now(),
-          newId: randomUUID,
-          decks,
-          presenterIds: runtime.presenterIds,
-        });
-        await this.commit(runtime, actor.key, facts);
-        return { ok: true, seq: runtime.room.seq };
-      } catch (error) {
-        return toAck(error, language);
-      }
-    });
+    return (await this.open(sessionId)).once(commandId, () =>
+      this.exclusive(sessionId, commandId, async (runtime) => {
+        try {
+          const decks = name === 'slide:go' ? await this.readyDecks(sessionId) : new Map<string, number>();
+          const facts = decide(runtime.room, actor, { name, payload } as LiveRoomCommand, {
+            now: Date.now(),
+            newId: randomUUID,
+            decks,
+            presenterIds: runtime.presenterIds,
+          });
+          await this.commit(runtime, actor.key, facts);
+          return { ok: true, seq: runtime.room.seq } satisfies LiveAck;
+        } catch (error) {
+          return toAck(error, language);
+        }
+      }),
+    );
   }
 
   async record(sessionId: string, actorKey: string, facts: RoomFact[]): Promise<void> {
-    await this.commit(await this.open(sessionId), actorKey, facts);
+    await this.exclusive(sessionId, null, (runtime) => this.commit(runtime, actorKey, facts));
+  }
+
+  /**
+   * Runs a change of a room with nobody else changing it. In one process a change is decided and
+   * applied without yielding, so nothing more is needed; several instances take turns here.
+   */
+  protected async exclusive<T>(
+    sessionId: string,
+    _commandId: string | null,
+    change: (runtime: RoomRuntime) => Promise<T>,
+  ): Promise<T> {
+    return change(await this.open(sessionId));
+  }
+
+  /** The room when this process holds it already (without loading it). */
+  protected held(sessionId: string): Promise<RoomRuntime> | undefined {
+    return this.rooms.get(sessionId);
+  }
+
+  /** The sessions whose rooms this process holds. */
+  protected heldRooms(): string[] {
+    return [...this.rooms.keys()];
   }
 
   unload(sessionId: string): void {
@@ -145,18 +168,14 @@ export class InMemoryLiveRooms extends LiveRooms implements OnModuleDestroy {
     let sockets = runtime.sockets.get(participant.key);
     if (!sockets) runtime.sockets.set(participant.key, (sockets = new Set()));
     sockets.add(socketId);
-    const current = runtime.room.participants.get(participant.key);
-    const updated = { ...(current ?? participant), connections: sockets.size };
-    runtime.room.participants.set(participant.key, updated);
-    runtime.presenceRemovals.delete(participant.key);
-    runtime.presenceUpserts.set(participant.key, updated);
-    this.schedulePresence(runtime);
+    const updated = this.recount(runtime, participant.key, participant, true)!;
     this.presence.emit('opened', {
       sessionId: runtime.room.sessionId,
       participant: updated,
       connectionId: socketId,
       at: Date.now(),
     });
+    this.localPresenceChanged(runtime, participant.key);
   }
 
   disconnect(runtime: RoomRuntime, key: string, socketId: string, lastSeenAt?: number): void {
@@ -171,16 +190,47 @@ export class InMemoryLiveRooms extends LiveRooms implements OnModuleDestroy {
         at: Date.now(),
         ...(lastSeenAt === undefined ? {} : { lastSeenAt }),
       });
-    if (sockets.size === 0) {
-      runtime.sockets.delete(key);
-      runtime.room.participants.delete(key);
+    if (sockets.size === 0) runtime.sockets.delete(key);
+    this.recount(runtime, key, participant ?? null, true);
+    this.localPresenceChanged(runtime, key);
+  }
+
+  /** This process's sockets of a participant changed (other instances hear of it from here). */
+  protected localPresenceChanged(_runtime: RoomRuntime, _key: string): void {}
+
+  /**
+   * Re-derives a participant's presence from their connections here and on other instances, and
+   * queues the change for staff when `announce` (the instance where it happened announces it).
+   * Returns the participant as now present, or null when gone.
+   */
+  protected recount(
+    runtime: RoomRuntime,
+    key: string,
+    participant: Participant | null,
+    announce: boolean,
+  ): Participant | null {
+    const known = runtime.room.participants.get(key) ?? participant;
+    let connections = runtime.sockets.get(key)?.size ?? 0;
+    let someone = known;
+    for (const there of runtime.elsewhere.values()) {
+      const p = there.get(key);
+      if (!p) continue;
+      connections += p.connections;
+      someone ??= p;
+    }
+    if (connections === 0 || !someone) {
+      if (!runtime.room.participants.delete(key)) return null;
       runtime.presenceUpserts.delete(key);
       runtime.presenceRemovals.add(key);
-    } else {
-      const p = runtime.room.participants.get(key);
-      if (p) runtime.presenceUpserts.set(key, { ...p, connections: sockets.size });
+      if (announce) this.schedulePresence(runtime);
+      return null;
     }
-    this.schedulePresence(runtime);
+    const updated = { ...someone, connections };
+    runtime.room.participants.set(key, updated);
+    runtime.presenceRemovals.delete(key);
+    runtime.presenceUpserts.set(key, updated);
+    if (announce) this.schedulePresence(runtime);
+    return updated;
   }
 
   // ---- internals ----------------------------------------------------------------------------
@@ -215,20 +265,8 @@ export class InMemoryLiveRooms extends LiveRooms implements OnModuleDestroy {
     if (facts.length === 0) return;
     const room = runtime.room;
     const at = Date.now();
-    const stored: StoredFact[] = [];
-    const events: { staff: LiveEvent | null; public: LiveEvent | null }[] = [];
-    for (const fact of facts) {
-      const entry = { seq: room.seq + 1, at, actorKey, fact };
-      applyFact(room, entry);
-      stored.push(entry);
-      const project = (audience: Audience): LiveEvent | null => {
-        const body = projectFact(room, fact, audience);
-        return body && { ...body, seq: entry.seq, at };
-      };
-      const pair = { staff: project('staff'), public: project('public') };
-      runtime.buffer.push(entry.seq, pair.staff, pair.public);
-      events.push(pair);
-    }
+    const stored = facts.map((fact, i) => ({ seq: room.seq + 1 + i, at, actorKey, fact }));
+    const events = stored.map((entry) => this.apply(runtime, entry));
     try {
       await this.store.append(room.sessionId, stored);
     } catch (error) {
@@ -242,12 +280,44 @@ export class InMemoryLiveRooms extends LiveRooms implements OnModuleDestroy {
         });
       throw error;
     }
+    this.committed(room.sessionId, stored);
     for (const pair of events) {
       if (pair.staff) this.server?.to(roomChannel(room.sessionId, 'staff')).emit('live:event', pair.staff);
       if (pair.public) this.server?.to(roomChannel(room.sessionId, 'public')).emit('live:event', pair.public);
     }
     this.afterCommit(runtime, facts);
     this.factEvents.emit('committed', { sessionId: room.sessionId, facts: stored });
+  }
+
+  /** Applies one fact to the room and keeps its events (per audience) for catching up. */
+  private apply(
+    runtime: RoomRuntime,
+    entry: StoredFact,
+  ): { staff: LiveEvent | null; public: LiveEvent | null } {
+    applyFact(runtime.room, entry);
+    const project = (audience: Audience): LiveEvent | null => {
+      const body = projectFact(runtime.room, entry.fact, audience);
+      return body && { ...body, seq: entry.seq, at: entry.at };
+    };
+    const pair = { staff: project('staff'), public: project('public') };
+    runtime.buffer.push(entry.seq, pair.staff, pair.public);
+    return pair;
+  }
+
+  /** Facts stored, about to be broadcast (other instances learn of them from here). */
+  protected committed(_sessionId: string, _stored: StoredFact[]): void {}
+
+  /**
+   * Facts another instance committed (and broadcast), applied to this copy of the room in order.
+   * Returns false at a gap: the caller reloads what is missing from the fact log.
+   */
+  protected replay(runtime: RoomRuntime, entries: StoredFact[]): boolean {
+    for (const entry of entries) {
+      if (entry.seq <= runtime.room.seq) continue;
+      if (entry.seq !== runtime.room.seq + 1) return false;
+      this.apply(runtime, entry);
+    }
+    return true;
   }
 
   /** Side effects of facts beyond their events: tallies, personal updates, quiz points. */
@@ -279,7 +349,7 @@ export class InMemoryLiveRooms extends LiveRooms implements OnModuleDestroy {
   }
 
   private sendScores(runtime: RoomRuntime): void {
-    for (const key of runtime.sockets.keys())
+    for (const key of runtime.room.participants.keys())
       if (key.startsWith('m:'))
         this.personal(runtime.room.sessionId, key, {
           type: 'score',

@@ -30,8 +30,12 @@ export class LiveFactStore {
     });
   }
 
-  async load(sessionId: string): Promise<StoredFact[]> {
-    const rows = await this.prisma.liveFact.findMany({ where: { sessionId }, orderBy: { seq: 'asc' } });
+  /** The room's facts in order (only those after `afterSeq` when given). */
+  async load(sessionId: string, afterSeq = 0): Promise<StoredFact[]> {
+    const rows = await this.prisma.liveFact.findMany({
+      where: { sessionId, seq: { gt: afterSeq } },
+      orderBy: { seq: 'asc' },
+    });
     return rows.map((r) => ({
       seq: r.seq,
       at: r.at.getTime(),

@@ -9,8 +9,10 @@ export class RoomRuntime {
   /** Results of recent commands by client command id, so a retry gets the same answer. */
   private readonly results = new Map<string, LiveAck>();
   private readonly inflight = new Map<string, Promise<LiveAck>>();
-  /** participant key → open socket ids. */
+  /** participant key → open socket ids (in this process). */
   readonly sockets = new Map<string, Set<string>>();
+  /** Participants connected to other app instances: instance id → key → participant with its count there. */
+  readonly elsewhere = new Map<string, Map<string, Participant>>();
   readonly pendingTallies = new Set<string>();
   tallyTimer: NodeJS.Timeout | null = null;
   readonly presenceUpserts = new Map<string, Participant>();
