@@ -67,16 +67,13 @@ export class PresenceRecorder implements OnApplicationBootstrap, OnApplicationSh
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.detach.forEach((stop) => stop());
-    // Sockets are closed by now (and said goodbye); media participants may outlive us, so their
-    // intervals stay open with a fresh heartbeat and go stale only if nobody picks them up again.
+    // Sockets are closed by now (and said goodbye). Media participants may outlive us: their
+    // intervals end here too, and whichever instance runs next picks them up again from the media
+    // server's participant list (MediaPresenceSync), from when they joined.
     const now = Date.now();
-    for (const [key, interval] of this.open) {
-      if (interval.source !== 'socket') continue;
-      this.end(interval, now, 'shutdown');
-      this.open.delete(key);
-    }
+    for (const interval of this.open.values()) this.end(interval, now, 'shutdown');
+    this.open.clear();
     await this.flush();
-    await this.store.touch(this.persistedOpenIds(), now).catch(() => undefined);
   }
 
   /** Waits until everything captured so far is stored. */

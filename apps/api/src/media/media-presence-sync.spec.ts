@@ -26,17 +26,22 @@ function participant(identity: string, joinedAt = 1_000): MediaParticipant {
 /** A media server whose participant list the test controls, answered when the test says so. */
 function setup() {
   let listed: MediaParticipant[] = [];
+  /** Participant keys with an open media interval in the database. */
+  let recorded: string[] = [];
   let hold: Promise<void> | null = null;
+  let asked: () => void = () => {};
   const backend = {
     kind: 'livekit',
     participants: async () => {
       const answer = listed;
+      asked();
       await hold;
       return answer;
     },
   } as unknown as MediaBackend;
   const prisma = {
     studySession: { findMany: async () => [{ id: session }] },
+    presenceInterval: { findMany: async () => recorded.map((participantKey) => ({ participantKey })) },
   } as unknown as PrismaService;
   const config = { attendance: { mediaSyncMs: 60_000 } } as AppConfig;
   const events = new MediaPresenceEvents();
@@ -58,13 +63,17 @@ function setup() {
     heard,
     webhook,
     list: (...participants: MediaParticipant[]) => (listed = participants),
-    /** The next list answer waits until the returned release is called. */
+    recordedElsewhere: (...keys: string[]) => (recorded = keys),
+    /** The next list answer waits until `release` is called; `asked` resolves once it was asked for. */
     holdList: () => {
       let release!: () => void;
       hold = new Promise<void>((r) => (release = r));
-      return () => {
-        hold = null;
-        release();
+      return {
+        asked: new Promise<void>((r) => (asked = r)),
+        release: () => {
+          hold = null;
+          release();
+        },
       };
     },
   };
@@ -105,13 +114,22 @@ describe('comparing media rooms with the webhooks heard', () => {
     t.webhook('joined', 'm:an');
     t.list(participant('m:an'));
     await tick();
-    const release = t.holdList();
+    const list = t.holdList();
     const comparing = t.sync.sync();
+    await list.asked;
     t.webhook('joined', 'm:binh');
     t.webhook('left', 'm:an');
-    release();
+    list.release();
     await comparing;
     expect(t.heard).toEqual(['joined m:an at 5000', 'joined m:binh at 5000', 'left m:an']);
+  });
+
+  it('leaves a participant to the instance that recorded them', async () => {
+    const t = setup();
+    t.list(participant('m:an'), participant('m:binh'));
+    t.recordedElsewhere('m:an');
+    await t.sync.sync();
+    expect(t.heard).toEqual(['joined m:binh at 1000']);
   });
 
   it('ignores participants who did not join with a HallBridge token', async () => {

@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import type { MediaParticipant } from '@hallbridge/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PrismaService } from '../database/prisma.service';
 import { MEDIA_BACKEND, type MediaBackend } from './media-backend';
@@ -17,6 +18,8 @@ import { MediaPresenceEvents, type MediaPresence } from './media-presence-events
  * the webhooks said: a participant the app did not know of is announced as joined (since the time
  * the media server says they joined), one the app thought present but the server no longer has is
  * announced as left. Attendance therefore keeps counting a member whose video outlived a restart.
+ * With several instances a participant is announced only by the instance that heard the webhook,
+ * or, when none did, by one that finds no open media interval for them in the database.
  */
 /** What the app last heard of one participant, and when (local clock). */
 interface Heard {
@@ -76,11 +79,17 @@ export class MediaPresenceSync implements OnApplicationBootstrap, OnApplicationS
     // News that arrived while the list was on its way is newer than the list: it wins.
     const stale = (key: string) => (heard.get(key)?.at ?? 0) < askedAt;
     const inRoom = new Set<string>();
+    const unheard: MediaParticipant[] = [];
     for (const p of listed) {
       // Without our metadata the participant did not join with a HallBridge token.
       if (!p.seat) continue;
       inRoom.add(p.identity);
-      if (!stale(p.identity) || heard.get(p.identity)?.presence) continue;
+      if (stale(p.identity) && !heard.get(p.identity)?.presence) unheard.push(p);
+    }
+    // Another instance may have heard of them (webhooks reach one instance): it records them.
+    const recorded = await this.recordedElsewhere(sessionId, unheard);
+    for (const p of unheard) {
+      if (recorded.has(p.identity) || !stale(p.identity)) continue;
       this.events.emit('joined', {
         sessionId,
         key: p.identity,
@@ -96,6 +105,21 @@ export class MediaPresenceSync implements OnApplicationBootstrap, OnApplicationS
       else if (!presence) heard.delete(key);
     }
     if ([...heard.values()].every((h) => !h.presence)) this.heard.delete(sessionId);
+  }
+
+  /** Participants with an open media interval in the database (recorded by some instance). */
+  private async recordedElsewhere(sessionId: string, participants: MediaParticipant[]): Promise<Set<string>> {
+    if (participants.length === 0) return new Set();
+    const open = await this.prisma.presenceInterval.findMany({
+      where: {
+        sessionId,
+        source: 'media',
+        endedAt: null,
+        participantKey: { in: participants.map((p) => p.identity) },
+      },
+      select: { participantKey: true },
+    });
+    return new Set(open.map((i) => i.participantKey));
   }
 
   private room(sessionId: string): Map<string, Heard> {

@@ -1,0 +1,141 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { LiveEvent } from '@hallbridge/contracts';
+import { LiveTestClient } from '../test/support/live-client';
+import { startPostgres } from '../test/support/postgres-server';
+import { startProduct } from '../test/support/product';
+import { startRedis } from '../test/support/redis-server';
+import { benchDeck } from './lib/deck';
+import { BENCH_SECRET, benchRoom, joinAll } from './lib/live-room';
+import { options } from './lib/options';
+import { report, round, summary } from './lib/stats';
+
+/**
+ * `npm run bench -- scale-out [--clients 1000] [--changes 30] [--window 1000]`: two app instances
+ * sharing PostgreSQL and Redis (RedisLiveRooms), members split between them. The presenter, on the
+ * first, changes slides: delivery latency to members on the same instance and on the other. Then
+ * every member answers a poll: votes counted, votes per second, and when the final tally is
+ * everywhere. On two cores both instances share the same CPUs, so this measures correctness and the
+ * cost of coordination, not added capacity.
+ */
+const opts = options({ clients: 1000, changes: 30, window: 1000 });
+
+async function main(): Promise<void> {
+  console.log(`scale-out: 2 instances, ${opts.clients} clients, ${opts.changes} slide changes`);
+  execFileSync('bash', [join(__dirname, '..', 'infra', 'ensure-tools.sh'), 'postgresql', 'redis'], {
+    stdio: 'inherit',
+  });
+  const postgres = await startPostgres();
+  const redis = await startRedis();
+  const shared = { DATABASE_URL: postgres.url, REDIS_URL: redis.url };
+  const room = await benchRoom(opts.clients, shared);
+  const second = await startProduct({ AUTH_SECRET: BENCH_SECRET, LOG_LEVEL: 'error', ...shared });
+  try {
+    const deckId = await benchDeck(room, 10);
+    const half = Math.floor(opts.clients / 2);
+    const here = await joinAll(room.product.url, room.sessionId, room.memberTokens.slice(0, half));
+    const there = await joinAll(second.url, room.sessionId, room.memberTokens.slice(half));
+    const presenter = new LiveTestClient(room.product.url, room.presenterToken);
+    await presenter.join(room.sessionId);
+
+    // Slide changes: latency on each side.
+    const latency = { here: [] as number[], there: [] as number[] };
+    let waiting: { page: number; sentAt: number; left: number; done: () => void } | null = null;
+    for (const [side, clients] of [
+      ['here', here],
+      ['there', there],
+    ] as const)
+      for (const c of clients)
+        c.socket.on('live:event', (e: LiveEvent) => {
+          if (e.type !== 'slide.changed' || !waiting || e.slide.page !== waiting.page) return;
+          latency[side].push(performance.now() - waiting.sentAt);
+          if (--waiting.left === 0) waiting.done();
+        });
+    for (let i = 0; i < opts.changes; i++) {
+      const page = (i % 9) + 2;
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`change ${i}: ${waiting?.left} still waiting`)),
+          30_000,
+        );
+        waiting = {
+          page,
+          sentAt: performance.now(),
+          left: opts.clients,
+          done: () => (clearTimeout(timer), resolve()),
+        };
+        void presenter.send('slide:go', { deckId, page });
+      });
+    }
+    const sameSide = summary(latency.here);
+    const otherSide = summary(latency.there);
+    console.log(
+      `slide change, members on the presenter's instance: p50 ${round(sameSide.p50)} ms, p95 ${round(sameSide.p95)} ms`,
+    );
+    console.log(
+      `slide change, members on the other instance:       p50 ${round(otherSide.p50)} ms, p95 ${round(otherSide.p95)} ms`,
+    );
+
+    // A poll answered by everyone, half on each instance.
+    const members = [...here, ...there];
+    const choices = ['a', 'b', 'c', 'd'].map((id) => ({ id, label: `Phương án ${id.toUpperCase()}` }));
+    await presenter.send('poll:save', {
+      poll: { question: 'Đồng chí chọn phương án nào?', kind: 'single', options: choices },
+    });
+    const pollId = (await presenter.until((s) => s.polls.length === 1)).polls[0]!.id;
+    await presenter.send('poll:results', { pollId, visible: true });
+    await presenter.send('poll:open', { pollId });
+    await Promise.all(
+      members.map((m) => m.until((s) => s.polls.some((p) => p.id === pollId && p.status === 'open'), 30_000)),
+    );
+    const t0 = performance.now();
+    let lastSentAt = 0;
+    let lastAckAt = 0;
+    const acks = await Promise.all(
+      members.map(async (m, i) => {
+        await new Promise((r) => setTimeout(r, (i / members.length) * opts.window));
+        lastSentAt = Math.max(lastSentAt, performance.now());
+        const ack = await m.send('poll:answer', { pollId, answer: [choices[i % 4]!.id] });
+        lastAckAt = Math.max(lastAckAt, performance.now());
+        return ack;
+      }),
+    );
+    const accepted = acks.filter((a) => a.ok).length;
+    const everyone = (s: { tallies: { pollId: string; respondents: number }[] }) =>
+      s.tallies.some((t) => t.pollId === pollId && t.respondents === members.length);
+    await Promise.all([presenter, ...members].map((m) => m.until(everyone, 30_000)));
+    const everywhereAt = performance.now();
+    const counted = presenter.snapshot!.tallies.find((t) => t.pollId === pollId)!.respondents;
+    const votesPerSecond = accepted / ((lastAckAt - t0) / 1000);
+    console.log(
+      `votes sent ${members.length}, accepted ${accepted}, counted ${counted}, ${round(votesPerSecond, 0)} votes/s`,
+    );
+    console.log(
+      `final tally on every client ${round(everywhereAt - lastSentAt, 0)} ms after the last vote was sent`,
+    );
+    if (acks.some((a) => !a.ok)) console.log('first refusal:', JSON.stringify(acks.find((a) => !a.ok)));
+    members.forEach((m) => m.close());
+    presenter.close();
+    report({
+      bench: 'scale-out',
+      instances: 2,
+      clients: opts.clients,
+      same_p50_ms: round(sameSide.p50),
+      other_p50_ms: round(otherSide.p50),
+      other_p95_ms: round(otherSide.p95),
+      votes_counted: counted,
+      votes_per_s: round(votesPerSecond, 0),
+      tally_everywhere_ms: round(everywhereAt - lastSentAt, 0),
+    });
+  } finally {
+    await second.stop();
+    await room.close();
+    await redis.stop();
+    await postgres.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
