@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { LiveEvent } from '@hallbridge/contracts';
 import { LiveTestClient } from '../test/support/live-client';
-import { startPostgres } from '../test/support/postgres-server';
+import { createDatabase, startPostgres } from '../test/support/postgres-server';
 import { startProduct } from '../test/support/product';
 import { startRedis } from '../test/support/redis-server';
 import { benchDeck } from './lib/deck';
@@ -12,29 +12,67 @@ import { report, round, summary } from './lib/stats';
 
 /**
  * `npm run bench -- scale-out [--clients 1000] [--changes 30] [--window 1000]`: two app instances
- * sharing PostgreSQL and Redis (RedisLiveRooms), members split between them. The presenter, on the
- * first, changes slides: delivery latency to members on the same instance and on the other. Then
- * every member answers a poll: votes counted, votes per second, and when the final tally is
- * everywhere. On two cores both instances share the same CPUs, so this measures correctness and the
- * cost of coordination, not added capacity.
+ * sharing PostgreSQL and Redis (RedisLiveRooms), members split between them, beside one instance on
+ * the same PostgreSQL without Redis (the baseline). The presenter, on the first instance, changes
+ * slides: delivery latency to members on the same instance and on the other. Then every member
+ * answers a poll: votes counted, votes per second, and when the final tally is everywhere. On two
+ * cores both instances share the same CPUs, so this measures correctness and the cost of
+ * coordination, not added capacity.
  */
 const opts = options({ clients: 1000, changes: 30, window: 1000 });
 
+interface Figures {
+  sameSide: ReturnType<typeof summary>;
+  otherSide: ReturnType<typeof summary>;
+  counted: number;
+  votesPerSecond: number;
+  everywhereMs: number;
+}
+
 async function main(): Promise<void> {
-  console.log(`scale-out: 2 instances, ${opts.clients} clients, ${opts.changes} slide changes`);
+  console.log(`scale-out: ${opts.clients} clients, ${opts.changes} slide changes`);
   execFileSync('bash', [join(__dirname, '..', 'infra', 'ensure-tools.sh'), 'postgresql', 'redis'], {
     stdio: 'inherit',
   });
   const postgres = await startPostgres();
   const redis = await startRedis();
-  const shared = { DATABASE_URL: postgres.url, REDIS_URL: redis.url };
-  const room = await benchRoom(opts.clients, shared);
-  const second = await startProduct({ AUTH_SECRET: BENCH_SECRET, LOG_LEVEL: 'error', ...shared });
+  try {
+    console.log('one instance on PostgreSQL, no Redis (baseline):');
+    const one = await measure({ DATABASE_URL: await createDatabase(postgres.url) }, false);
+    console.log('two instances on PostgreSQL and Redis:');
+    const two = await measure(
+      { DATABASE_URL: await createDatabase(postgres.url), REDIS_URL: redis.url },
+      true,
+    );
+    report({
+      bench: 'scale-out',
+      instances: 2,
+      clients: opts.clients,
+      same_p50_ms: round(two.sameSide.p50),
+      other_p50_ms: round(two.otherSide.p50),
+      other_p95_ms: round(two.otherSide.p95),
+      votes_counted: two.counted,
+      votes_per_s: round(two.votesPerSecond, 0),
+      tally_everywhere_ms: round(two.everywhereMs, 0),
+      baseline_p50_ms: round(one.sameSide.p50),
+      baseline_votes_per_s: round(one.votesPerSecond, 0),
+    });
+  } finally {
+    await redis.stop();
+    await postgres.stop();
+  }
+}
+
+async function measure(env: Record<string, string>, twoInstances: boolean): Promise<Figures> {
+  const room = await benchRoom(opts.clients, env);
+  const second = twoInstances
+    ? await startProduct({ AUTH_SECRET: BENCH_SECRET, LOG_LEVEL: 'error', ...env })
+    : null;
   try {
     const deckId = await benchDeck(room, 10);
-    const half = Math.floor(opts.clients / 2);
+    const half = second ? Math.floor(opts.clients / 2) : opts.clients;
     const here = await joinAll(room.product.url, room.sessionId, room.memberTokens.slice(0, half));
-    const there = await joinAll(second.url, room.sessionId, room.memberTokens.slice(half));
+    const there = second ? await joinAll(second.url, room.sessionId, room.memberTokens.slice(half)) : [];
     const presenter = new LiveTestClient(room.product.url, room.presenterToken);
     await presenter.join(room.sessionId);
 
@@ -70,13 +108,14 @@ async function main(): Promise<void> {
     const sameSide = summary(latency.here);
     const otherSide = summary(latency.there);
     console.log(
-      `slide change, members on the presenter's instance: p50 ${round(sameSide.p50)} ms, p95 ${round(sameSide.p95)} ms`,
+      `  slide change, same instance as the presenter: p50 ${round(sameSide.p50)} ms, p95 ${round(sameSide.p95)} ms`,
     );
-    console.log(
-      `slide change, members on the other instance:       p50 ${round(otherSide.p50)} ms, p95 ${round(otherSide.p95)} ms`,
-    );
+    if (second)
+      console.log(
+        `  slide change, the other instance:             p50 ${round(otherSide.p50)} ms, p95 ${round(otherSide.p95)} ms`,
+      );
 
-    // A poll answered by everyone, half on each instance.
+    // A poll answered by everyone.
     const members = [...here, ...there];
     const choices = ['a', 'b', 'c', 'd'].map((id) => ({ id, label: `Phương án ${id.toUpperCase()}` }));
     await presenter.send('poll:save', {
@@ -104,34 +143,20 @@ async function main(): Promise<void> {
     const everyone = (s: { tallies: { pollId: string; respondents: number }[] }) =>
       s.tallies.some((t) => t.pollId === pollId && t.respondents === members.length);
     await Promise.all([presenter, ...members].map((m) => m.until(everyone, 30_000)));
-    const everywhereAt = performance.now();
+    const everywhereMs = performance.now() - lastSentAt;
     const counted = presenter.snapshot!.tallies.find((t) => t.pollId === pollId)!.respondents;
     const votesPerSecond = accepted / ((lastAckAt - t0) / 1000);
     console.log(
-      `votes sent ${members.length}, accepted ${accepted}, counted ${counted}, ${round(votesPerSecond, 0)} votes/s`,
+      `  votes sent ${members.length}, accepted ${accepted}, counted ${counted}, ${round(votesPerSecond, 0)} votes/s`,
     );
-    console.log(
-      `final tally on every client ${round(everywhereAt - lastSentAt, 0)} ms after the last vote was sent`,
-    );
-    if (acks.some((a) => !a.ok)) console.log('first refusal:', JSON.stringify(acks.find((a) => !a.ok)));
+    console.log(`  final tally on every client ${round(everywhereMs, 0)} ms after the last vote was sent`);
+    if (acks.some((a) => !a.ok)) console.log('  first refusal:', JSON.stringify(acks.find((a) => !a.ok)));
     members.forEach((m) => m.close());
     presenter.close();
-    report({
-      bench: 'scale-out',
-      instances: 2,
-      clients: opts.clients,
-      same_p50_ms: round(sameSide.p50),
-      other_p50_ms: round(otherSide.p50),
-      other_p95_ms: round(otherSide.p95),
-      votes_counted: counted,
-      votes_per_s: round(votesPerSecond, 0),
-      tally_everywhere_ms: round(everywhereAt - lastSentAt, 0),
-    });
+    return { sameSide, otherSide, counted, votesPerSecond, everywhereMs };
   } finally {
-    await second.stop();
+    await second?.stop();
     await room.close();
-    await redis.stop();
-    await postgres.stop();
   }
 }
 
