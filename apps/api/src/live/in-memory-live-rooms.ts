@@ -38,9 +38,10 @@ const TALLY_EVERY_MS = 150;
 const PRESENCE_EVERY_MS = 1000;
 
 /**
- * Holds the live rooms in this process (the embedded default, one app instance). A command is decided and applied in memory at once (so the
- * next command sees it), stored with the others of its moment (group commit), and only then
- * acknowledged and broadcast — nobody sees a change the database does not have.
+ * Holds the live rooms in this process (the embedded default, one app instance). A command is
+ * decided and applied in memory at once (so the next command sees it), stored with the others of
+ * its moment (group commit), and only then acknowledged and broadcast — nobody sees a change the
+ * database does not have. RedisLiveRooms builds on it for several instances.
  */
 @Injectable()
 export class InMemoryLiveRooms extends LiveRooms implements OnModuleDestroy {

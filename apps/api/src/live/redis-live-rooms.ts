@@ -101,7 +101,12 @@ export class RedisLiveRooms extends InMemoryLiveRooms implements OnApplicationSh
       client.on('error', (error: Error) => logger.warn(`redis: ${error.message}`));
     void this.sub.subscribe(CHANNEL);
     this.sub.on('message', (channel: string, text: string) => {
-      if (channel === CHANNEL) this.heard(JSON.parse(text) as Message);
+      if (channel !== CHANNEL) return;
+      try {
+        this.heard(JSON.parse(text) as Message);
+      } catch (error) {
+        logger.warn(`ignored a message on ${CHANNEL}: ${(error as Error).message}`);
+      }
     });
     this.timer = setInterval(() => void this.announceAll(), PRESENCE_EVERY_MS);
     this.timer.unref();
