@@ -3,6 +3,7 @@ import { ApiClient } from '../support/api-client';
 import { organisationFactory, TEST_PASSWORD } from '../support/factories';
 import { LiveTestClient } from '../support/live-client';
 import { clientPort, NetworkProxy } from '../support/network-proxy';
+import { memberTokens } from '../support/session-tokens';
 import { databases, startTestApp, type TestApp } from '../support/test-app';
 import { until } from '../support/until';
 
@@ -57,15 +58,14 @@ describe.each(databases)('attendance on %s', (kind) => {
       presenterIds: [org.users.presenter.id],
     });
     sessionId = session.body.id;
-    const links = (await organiser.get(`/sessions/${sessionId}/join-links`)).body as any[];
-    for (const [who, name] of [
-      ['an', 'Nguyễn Văn An'],
-      ['binh', 'Phạm Thị Bình'],
-      ['cuong', 'Hoàng Văn Cường'],
-    ]) {
-      const link = links.find((l) => l.fullName === name)!;
-      tokens[who!] = (await api.post('/auth/join', { token: link.url.split('/j/')[1] })).body.token;
-    }
+    Object.assign(
+      tokens,
+      await memberTokens(organiser, sessionId, {
+        an: 'Nguyễn Văn An',
+        binh: 'Phạm Thị Bình',
+        cuong: 'Hoàng Văn Cường',
+      }),
+    );
     const site = await secretary.post('/sites', { unitId: org.units.B1.id, name: 'Hội trường Thôn 1' });
     siteId = site.body.id;
     tokens.site = (await api.post('/auth/pair', { code: site.body.pairingCode })).body.token;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiClient } from '../support/api-client';
 import { organisationFactory } from '../support/factories';
 import { LiveTestClient } from '../support/live-client';
+import { memberTokens, pairedSiteToken } from '../support/session-tokens';
 import { databases, startTestApp, type TestApp } from '../support/test-app';
 
 const hour = 3600_000;
@@ -54,19 +55,11 @@ describe.each(databases)('live room gateway on %s', (kind) => {
       },
     });
     deckId = deck.id;
-    const links = (await organiser.get(`/sessions/${sessionId}/join-links`)).body as {
-      fullName: string;
-      url: string;
-    }[];
-    for (const [who, name] of [
-      ['an', 'Nguyễn Văn An'],
-      ['binh', 'Phạm Thị Bình'],
-    ] as const) {
-      const link = links.find((l) => l.fullName === name)!;
-      tokens[who] = (await api.post('/auth/join', { token: link.url.split('/j/')[1] })).body.token;
-    }
-    const site = await organiser.post('/sites', { unitId: org.units.B1.id, name: 'Hội trường Thôn 1' });
-    tokens.site = (await api.post('/auth/pair', { code: site.body.pairingCode })).body.token;
+    Object.assign(
+      tokens,
+      await memberTokens(organiser, sessionId, { an: 'Nguyễn Văn An', binh: 'Phạm Thị Bình' }),
+    );
+    tokens.site = await pairedSiteToken(organiser, org.units.B1.id, 'Hội trường Thôn 1');
     await organiser.post(`/sessions/${sessionId}/transitions`, { action: 'start' });
   });
 

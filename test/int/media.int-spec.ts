@@ -10,6 +10,7 @@ import { organisationFactory } from '../support/factories';
 import { freePort } from '../support/free-port';
 import { startLiveKit, type LiveKitServer } from '../support/livekit-server';
 import { LiveTestClient } from '../support/live-client';
+import { memberTokens, pairedSiteToken } from '../support/session-tokens';
 import { eventually, MediaTestClient } from '../support/media-client';
 import { databases, startTestApp, type TestApp } from '../support/test-app';
 import { until } from '../support/until';
@@ -75,19 +76,11 @@ describe(`media bridge on a real livekit-server (${databases[0]})`, () => {
       presenterIds: [org.users.presenter.id],
     });
     sessionId = session.body.id;
-    const links = (await organiser.get(`/sessions/${sessionId}/join-links`)).body as {
-      fullName: string;
-      url: string;
-    }[];
-    for (const [who, name] of [
-      ['an', 'Nguyễn Văn An'],
-      ['binh', 'Phạm Thị Bình'],
-    ] as const) {
-      const link = links.find((l) => l.fullName === name)!;
-      tokens[who] = (await api.post('/auth/join', { token: link.url.split('/j/')[1] })).body.token;
-    }
-    const site = await organiser.post('/sites', { unitId: org.units.B1.id, name: 'Hội trường Thôn 1' });
-    tokens.site = (await api.post('/auth/pair', { code: site.body.pairingCode })).body.token;
+    Object.assign(
+      tokens,
+      await memberTokens(organiser, sessionId, { an: 'Nguyễn Văn An', binh: 'Phạm Thị Bình' }),
+    );
+    tokens.site = await pairedSiteToken(organiser, org.units.B1.id, 'Hội trường Thôn 1');
   });
 
   afterEach(async () => {
