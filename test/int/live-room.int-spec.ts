@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApiClient } from '../support/api-client';
-import { organisationFactory } from '../support/factories';
+import { organisationFactory, readyDeckFactory } from '../support/factories';
 import { LiveTestClient } from '../support/live-client';
 import { memberTokens, pairedSiteToken } from '../support/session-tokens';
 import { databases, startTestApp, type TestApp } from '../support/test-app';
@@ -41,20 +41,7 @@ describe.each(databases)('live room gateway on %s', (kind) => {
       presenterIds: [org.users.presenter.id],
     });
     sessionId = session.body.id;
-    const deck = await app.prisma.deck.create({
-      data: {
-        sessionId,
-        position: 0,
-        title: 'Bài giảng',
-        fileName: 'bai-giang.pdf',
-        sourceKind: 'pdf',
-        size: 1,
-        status: 'ready',
-        pageCount: 10,
-        storagePrefix: `decks/${randomUUID()}`,
-      },
-    });
-    deckId = deck.id;
+    deckId = (await readyDeckFactory(app.prisma, sessionId, 10)).id;
     Object.assign(
       tokens,
       await memberTokens(organiser, sessionId, { an: 'Nguyễn Văn An', binh: 'Phạm Thị Bình' }),

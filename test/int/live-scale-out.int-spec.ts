@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApiClient } from '../support/api-client';
-import { organisationFactory } from '../support/factories';
+import { organisationFactory, readyDeckFactory } from '../support/factories';
 import { LiveTestClient } from '../support/live-client';
 import { memberTokens, pairedSiteToken } from '../support/session-tokens';
 import { startRedis, type RedisServer } from '../support/redis-server';
@@ -56,21 +56,7 @@ shared('live rooms shared by two app instances through Redis (postgresql)', () =
       presenterIds: [org.users.presenter.id],
     });
     sessionId = session.body.id;
-    deckId = (
-      await a.prisma.deck.create({
-        data: {
-          sessionId,
-          position: 0,
-          title: 'Bài giảng',
-          fileName: 'bai-giang.pdf',
-          sourceKind: 'pdf',
-          size: 1,
-          status: 'ready',
-          pageCount: 30,
-          storagePrefix: `decks/${randomUUID()}`,
-        },
-      })
-    ).id;
+    deckId = (await readyDeckFactory(a.prisma, sessionId, 30)).id;
     Object.assign(
       tokens,
       await memberTokens(organiser, sessionId, { an: 'Nguyễn Văn An', binh: 'Phạm Thị Bình' }),

@@ -106,3 +106,20 @@ export async function organisationFactory(prisma: PrismaService) {
   };
   return { units: { P, D1, B1, B2, B3 }, users, members };
 }
+
+/** A deck already converted (`pageCount` pages), for tests that move slides without a real file. */
+export async function readyDeckFactory(prisma: PrismaService, sessionId: string, pageCount: number) {
+  return prisma.deck.create({
+    data: {
+      sessionId,
+      position: 0,
+      title: 'Bài giảng',
+      fileName: 'bai-giang.pdf',
+      sourceKind: 'pdf',
+      size: 1,
+      status: 'ready',
+      pageCount,
+      storagePrefix: `decks/${randomUUID()}`,
+    },
+  });
+}
