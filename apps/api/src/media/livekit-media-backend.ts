@@ -67,30 +67,18 @@ export class LiveKitMediaBackend implements MediaBackend {
     token.addGrant({
       roomJoin: true,
       room: request.room,
-      canSubscribe: request.grants.subscribe,
-      canPublish: request.grants.publish.length > 0,
-      canPublishSources: request.grants.publish.map((s) => toTrackSource[s]),
-      // Data messages are not used; keeping them off leaves members nothing to flood the room with.
-      canPublishData: false,
+      ...toPermission(request.grants),
       canUpdateOwnMetadata: false,
     });
     return token.toJwt();
   }
 
-  async setGrants(room: string, identity: string, grants: MediaGrants): Promise<boolean> {
-    const permission: Partial<ParticipantPermission> = {
-      canSubscribe: grants.subscribe,
-      canPublish: grants.publish.length > 0,
-      canPublishSources: grants.publish.map((s) => toTrackSource[s]),
-      canPublishData: false,
-    };
-    try {
+  setGrants(room: string, identity: string, grants: MediaGrants): Promise<boolean> {
+    const permission = toPermission(grants);
+    return this.unlessMissing(async () => {
       await this.call(() => this.rooms.updateParticipant(room, identity, { permission }));
       return true;
-    } catch (error) {
-      if (isNotFound(error)) return false;
-      throw error;
-    }
+    }, false);
   }
 
   async mute(room: string, identity: string, sources: MediaSource[]): Promise<number> {
@@ -111,32 +99,25 @@ export class LiveKitMediaBackend implements MediaBackend {
     return counts.reduce((a, b) => a + b, 0);
   }
 
-  async participants(room: string): Promise<MediaParticipant[]> {
-    try {
-      return (await this.call(() => this.rooms.listParticipants(room))).map(toParticipant);
-    } catch (error) {
-      if (isNotFound(error)) return [];
-      throw error;
-    }
+  participants(room: string): Promise<MediaParticipant[]> {
+    return this.unlessMissing(
+      async () => (await this.call(() => this.rooms.listParticipants(room))).map(toParticipant),
+      [],
+    );
   }
 
-  async participant(room: string, identity: string): Promise<MediaParticipant | null> {
-    try {
-      return toParticipant(await this.call(() => this.rooms.getParticipant(room, identity)));
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
+  participant(room: string, identity: string): Promise<MediaParticipant | null> {
+    return this.unlessMissing(
+      async () => toParticipant(await this.call(() => this.rooms.getParticipant(room, identity))),
+      null,
+    );
   }
 
-  async remove(room: string, identity: string): Promise<boolean> {
-    try {
+  remove(room: string, identity: string): Promise<boolean> {
+    return this.unlessMissing(async () => {
       await this.call(() => this.rooms.removeParticipant(room, identity));
       return true;
-    } catch (error) {
-      if (isNotFound(error)) return false;
-      throw error;
-    }
+    }, false);
   }
 
   async parseWebhook(rawBody: string, authorization: string | undefined): Promise<MediaWebhookEvent> {
@@ -171,6 +152,16 @@ export class LiveKitMediaBackend implements MediaBackend {
     return tracks.length;
   }
 
+  /** `missing` when the room or participant is not there (LiveKit answers "not found"). */
+  private async unlessMissing<T>(run: () => Promise<T>, missing: T): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (isNotFound(error)) return missing;
+      throw error;
+    }
+  }
+
   /** Media server errors keep their meaning; an unreachable server becomes MEDIA_UNAVAILABLE. */
   private async call<T>(run: () => Promise<T>): Promise<T> {
     try {
@@ -180,6 +171,17 @@ export class LiveKitMediaBackend implements MediaBackend {
       throw new DomainError('MEDIA_UNAVAILABLE', {}, { cause: (error as Error)?.message ?? String(error) });
     }
   }
+}
+
+/** What a participant may send, as LiveKit grants it (in a token or to a connected participant). */
+function toPermission(grants: MediaGrants): Partial<ParticipantPermission> {
+  return {
+    canSubscribe: grants.subscribe,
+    canPublish: grants.publish.length > 0,
+    canPublishSources: grants.publish.map((s) => toTrackSource[s]),
+    // Data messages are not used; keeping them off leaves members nothing to flood the room with.
+    canPublishData: false,
+  };
 }
 
 function toParticipant(info: ParticipantInfo): MediaParticipant {
