@@ -3,11 +3,11 @@ import { Id, IsoDateTime, OptionalText } from './common';
 import { MemberStatus } from './members';
 import { AttendanceRules, SessionState } from './sessions';
 
-/** The same values, in the same order, as EXCUSE_REASONS in libs/domain (a unit test keeps them equal). */
+/** Why a member is excused (libs/domain's EXCUSE_REASONS is this list). */
 export const ExcuseReason = z.enum(['illness', 'maternity', 'duty', 'other']);
 export type ExcuseReason = z.infer<typeof ExcuseReason>;
 
-/** The same values, in report order, as ATTENDANCE_STATUSES in libs/domain. */
+/** Attendance statuses in report order (libs/domain's ATTENDANCE_STATUSES is this list). */
 export const AttendanceStatusCode = z.enum([
   'present_online',
   'present_site',

@@ -1,16 +1,12 @@
+import { AttendanceStatusCode, ExcuseReason as ExcuseReasonCode } from '@hallbridge/contracts';
+
 /**
  * Attendance statuses in the order reports list them: attended (online, in a room, late, left
  * early), then excused, then absent. Exports and panels sort by this order so files are stable.
+ * The list is the contract's, so the API, the web app and the rules cannot disagree.
  */
-export const ATTENDANCE_STATUSES = [
-  'present_online',
-  'present_site',
-  'late',
-  'left_early',
-  'excused',
-  'absent',
-] as const;
-export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export const ATTENDANCE_STATUSES: readonly AttendanceStatus[] = AttendanceStatusCode.options;
+export type AttendanceStatus = AttendanceStatusCode;
 
 /** Statuses that count towards the participation rate. */
 export const ATTENDING_STATUSES: readonly AttendanceStatus[] = [
@@ -20,8 +16,8 @@ export const ATTENDING_STATUSES: readonly AttendanceStatus[] = [
   'left_early',
 ];
 
-export const EXCUSE_REASONS = ['illness', 'maternity', 'duty', 'other'] as const;
-export type ExcuseReason = (typeof EXCUSE_REASONS)[number];
+export const EXCUSE_REASONS: readonly ExcuseReason[] = ExcuseReasonCode.options;
+export type ExcuseReason = ExcuseReasonCode;
 
 /** A secretary's mark that a member is excused; the note explains `other` (and may add detail). */
 export interface AttendanceExcuse {
