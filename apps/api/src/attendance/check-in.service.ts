@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { CheckInCode, CheckInResult } from '@hallbridge/contracts';
-import { canManageRoster, DomainError, parseCheckInCode, participantKey } from '@hallbridge/domain';
+import {
+  canManageRoster,
+  DomainError,
+  LoginThrottle,
+  parseCheckInCode,
+  participantKey,
+} from '@hallbridge/domain';
 import type { RequestActor } from '../auth/request-actor';
 import { PrismaService } from '../database/prisma.service';
 import { SessionsService } from '../sessions/sessions.service';
@@ -9,8 +15,6 @@ import { CheckInCodes } from './check-in-codes';
 
 /** Sessions whose rooms show codes: a room may show its code before the start, as people arrive. */
 const OPEN_STATES = ['scheduled', 'live'] as const;
-const FAILURES_ALLOWED = 10;
-const FAILURE_WINDOW_MS = 10 * 60_000;
 
 /**
  * District-room check-in. The room's screen shows a code that changes every minute; a member in the
@@ -20,7 +24,8 @@ const FAILURE_WINDOW_MS = 10 * 60_000;
  */
 @Injectable()
 export class CheckInService {
-  private readonly failures = new Map<string, number[]>();
+  /** The same sliding window as wrong passwords: ten wrong codes lock a member out for a while. */
+  private readonly wrongCodes = new LoginThrottle({ maxFailures: 10, windowMs: 10 * 60_000 });
 
   constructor(
     private readonly prisma: PrismaService,
@@ -56,11 +61,12 @@ export class CheckInService {
   /** A member scanned (or typed) a room's code. */
   async scan(actor: RequestActor, input: string): Promise<CheckInResult> {
     if (!actor.memberId) throw new DomainError('FORBIDDEN');
-    this.assertNotGuessing(actor.memberId);
+    const wait = this.wrongCodes.retryAfterMs(actor.memberId);
+    if (wait > 0) throw new DomainError('TOO_MANY_ATTEMPTS', { minutes: Math.ceil(wait / 60_000) });
     const now = Date.now();
     const match = await this.resolve(actor, input, now);
     if (!match) {
-      this.fail(actor.memberId);
+      this.wrongCodes.recordFailure(actor.memberId);
       throw new DomainError('CHECKIN_CODE_INVALID');
     }
     const { session, site } = match;
@@ -141,15 +147,5 @@ export class CheckInService {
     if (!session || !(OPEN_STATES as readonly string[]).includes(session.state)) return null;
     const site = await this.prisma.site.findUnique({ where: { id: hit!.siteId } });
     return site ? { session, site } : null;
-  }
-
-  private assertNotGuessing(memberId: string): void {
-    const recent = (this.failures.get(memberId) ?? []).filter((t) => t > Date.now() - FAILURE_WINDOW_MS);
-    this.failures.set(memberId, recent);
-    if (recent.length >= FAILURES_ALLOWED) throw new DomainError('TOO_MANY_ATTEMPTS', { minutes: 10 });
-  }
-
-  private fail(memberId: string): void {
-    this.failures.set(memberId, [...(this.failures.get(memberId) ?? []), Date.now()]);
   }
 }
