@@ -4,14 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiRequestError } from '../api/http';
 import { usePrincipal } from '../auth/auth-store';
-import { BrandMark } from '../components/brand-mark';
 import { ErrorAlert } from '../components/error-alert';
 import { FormField } from '../components/form-field';
-import { LanguageSwitch } from '../components/language-switch';
 import { formatTime } from '../i18n/format';
+import { MemberShell } from '../layouts/member-layout';
 import { useLeaveRoom, useScanCheckIn } from './attendance-api';
 import './attendance.css';
-import '../layouts/member-layout.css';
 
 /**
  * /checkin/:code — what a member's phone opens on scanning a room's QR code (and /checkin to type the
@@ -22,34 +20,25 @@ export function MemberCheckInPage() {
   const { code } = useParams();
   const principal = usePrincipal();
   return (
-    <div className="member-shell">
-      <header className="member-bar">
-        <Link to="/me" className="member-bar__brand">
-          <BrandMark size={28} />
-          <span>{t('common.appName')}</span>
-        </Link>
-        <LanguageSwitch tone="dark" />
-      </header>
-      <main className="member-main" id="main">
-        <div className="member-card stack" data-testid="member-check-in">
-          <h1>{t('attendance.checkIn.title')}</h1>
-          {!principal ? (
-            <div className="alert alert--warning" data-testid="check-in-sign-in-first">
-              <h3>{t('attendance.checkIn.signInFirst')}</h3>
-              <p>{t('attendance.checkIn.signInFirstText')}</p>
-            </div>
-          ) : principal.role !== 'member' && !principal.memberId ? (
-            <p className="alert alert--warning" data-testid="check-in-not-member">
-              {t('attendance.checkIn.notMember')}
-            </p>
-          ) : code ? (
-            <ScanCode code={code} />
-          ) : (
-            <TypeDigits />
-          )}
-        </div>
-      </main>
-    </div>
+    <MemberShell>
+      <div className="member-card stack" data-testid="member-check-in">
+        <h1>{t('attendance.checkIn.title')}</h1>
+        {!principal ? (
+          <div className="alert alert--warning" data-testid="check-in-sign-in-first">
+            <h3>{t('attendance.checkIn.signInFirst')}</h3>
+            <p>{t('attendance.checkIn.signInFirstText')}</p>
+          </div>
+        ) : principal.role !== 'member' && !principal.memberId ? (
+          <p className="alert alert--warning" data-testid="check-in-not-member">
+            {t('attendance.checkIn.notMember')}
+          </p>
+        ) : code ? (
+          <ScanCode code={code} />
+        ) : (
+          <TypeDigits />
+        )}
+      </div>
+    </MemberShell>
   );
 }
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet } from 'react-router';
 import { usePrincipal } from '../auth/auth-store';
@@ -7,10 +8,8 @@ import { LanguageSwitch } from '../components/language-switch';
 import './member-layout.css';
 
 /** Members on their phones: a slim header, one column, large tap targets. */
-export function MemberLayout() {
+export function MemberShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const principal = usePrincipal();
-  if (principal && principal.role !== 'member') return <Navigate to={homeOf(principal)} replace />;
   return (
     <div className="member-shell">
       <header className="member-bar">
@@ -21,15 +20,27 @@ export function MemberLayout() {
         <LanguageSwitch tone="dark" />
       </header>
       <main className="member-main" id="main">
-        {principal ? (
-          <Outlet />
-        ) : (
-          <div className="member-card stack" data-testid="member-signed-out">
-            <h1>{t('me.signedOutTitle')}</h1>
-            <p>{t('me.signedOutText')}</p>
-          </div>
-        )}
+        {children}
       </main>
     </div>
+  );
+}
+
+/** The member's pages under /me, for members only. */
+export function MemberLayout() {
+  const { t } = useTranslation();
+  const principal = usePrincipal();
+  if (principal && principal.role !== 'member') return <Navigate to={homeOf(principal)} replace />;
+  return (
+    <MemberShell>
+      {principal ? (
+        <Outlet />
+      ) : (
+        <div className="member-card stack" data-testid="member-signed-out">
+          <h1>{t('me.signedOutTitle')}</h1>
+          <p>{t('me.signedOutText')}</p>
+        </div>
+      )}
+    </MemberShell>
   );
 }
