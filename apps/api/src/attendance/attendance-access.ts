@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { MemberStatus } from '@hallbridge/contracts';
 import { canManageRoster, canManageSession, DomainError, isInvited, isWithin } from '@hallbridge/domain';
 import type { RequestActor } from '../auth/request-actor';
 import { PrismaService } from '../database/prisma.service';
@@ -19,7 +20,7 @@ export interface MemberInScope {
   fullName: string;
   unitId: string;
   unitPath: string;
-  status: 'active' | 'exempt' | 'inactive';
+  status: MemberStatus;
 }
 
 /**
@@ -98,7 +99,7 @@ export class AttendanceAccess {
   }
 }
 
-export function assertOpen(session: SessionRow): void {
+function assertOpen(session: SessionRow): void {
   if (session.state === 'attendance_closed')
     throw new DomainError('CONFLICT', { reason: 'attendance_locked' });
   if (session.state === 'cancelled') throw new DomainError('CONFLICT', { reason: 'session_cancelled' });

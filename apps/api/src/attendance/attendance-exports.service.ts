@@ -12,11 +12,6 @@ import { renderPeriodPrint, renderSessionPrint } from './export/attendance-print
 import { writePeriodWorkbook, writeSessionWorkbook, type RawIntervalRow } from './export/attendance-xlsx';
 import { reportFormat, type ReportFormat } from './export/report-format';
 
-export interface ExportFile {
-  fileName: string;
-  report: SessionAttendance;
-}
-
 /** Files of one session's attendance, or of a unit's period: the same figures the panel shows. */
 @Injectable()
 export class AttendanceExports {

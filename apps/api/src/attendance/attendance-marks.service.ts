@@ -11,7 +11,7 @@ import { DomainError, participantKey } from '@hallbridge/domain';
 import { AuditService } from '../audit/audit.service';
 import type { RequestActor } from '../auth/request-actor';
 import { PrismaService } from '../database/prisma.service';
-import { AttendanceAccess, assertOpen } from './attendance-access';
+import { AttendanceAccess } from './attendance-access';
 import { AttendanceReports } from './attendance-reports.service';
 
 const actorId = (actor: RequestActor) => actor.userId ?? actor.memberId ?? actor.siteId;
@@ -181,7 +181,6 @@ export class AttendanceMarks {
     body: GuestCountBody,
   ): Promise<SiteGuests> {
     const scope = await this.access.changeScope(actor, sessionId);
-    assertOpen(scope.session);
     const site = await this.access.site(actor, scope, siteId);
     const saved = await this.prisma.$transaction(async (tx) => {
       const key = { sessionId_siteId: { sessionId, siteId } };

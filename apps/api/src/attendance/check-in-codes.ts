@@ -23,7 +23,7 @@ export class CheckInCodes {
     this.timing = { periodMs: config.attendance.checkInPeriodMs, graceMs: config.attendance.checkInGraceMs };
   }
 
-  digits(sessionId: string, siteId: string, slot: number): string {
+  private digits(sessionId: string, siteId: string, slot: number): string {
     return digitsFromMac(
       createHmac('sha256', this.key).update(`checkin|${sessionId}|${siteId}|${slot}`).digest(),
     );
