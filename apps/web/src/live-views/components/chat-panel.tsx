@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../i18n/format';
 import type { LiveConnection } from '../../live/live-connection';
 import { useLiveCommand } from '../hooks/use-live-command';
+import { roomIsOpen } from '../lib/live-paths';
 import './chat-panel.css';
 
 interface ChatPanelProps {
@@ -22,7 +23,7 @@ export function ChatPanel({ snapshot, connection, myKey, moderate, large }: Chat
   const [text, setText] = useState('');
   const list = useRef<HTMLOListElement>(null);
   const enabled = snapshot.settings.chatEnabled;
-  const open = snapshot.state === 'scheduled' || snapshot.state === 'live';
+  const open = roomIsOpen(snapshot.state);
   const canSend = open && (enabled || moderate);
   const count = snapshot.chat.length;
   useEffect(() => {

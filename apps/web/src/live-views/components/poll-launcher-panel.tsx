@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import type { LiveConnection } from '../../live/live-connection';
 import { useLiveCommand } from '../hooks/use-live-command';
+import { roomIsOpen } from '../lib/live-paths';
 import { emptyPollForm, pollFormOf, type PollForm } from '../lib/poll-form';
 import { PollControlRow } from './poll-control-row';
 import { PollDraftForm } from './poll-draft-form';
@@ -24,7 +25,7 @@ export function PollLauncherPanel({ snapshot, connection, canRun }: PollLauncher
   const [deleting, setDeleting] = useState<Poll | null>(null);
   const openPoll = snapshot.polls.find((p) => p.status === 'open');
   const expanded = expandedId ?? openPoll?.id ?? null;
-  const preparing = snapshot.state === 'scheduled' || snapshot.state === 'live';
+  const preparing = roomIsOpen(snapshot.state);
   return (
     <section className="panel stack" aria-labelledby="polls-title" data-testid="poll-launcher">
       <div className="panel__header">

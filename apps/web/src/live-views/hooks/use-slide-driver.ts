@@ -1,5 +1,6 @@
 import type { Deck, LiveSnapshot } from '@hallbridge/contracts';
 import { useCallback, useRef, useState } from 'react';
+import { roomIsOpen } from '../lib/live-paths';
 import type { RunCommand } from './use-live-command';
 import type { RoomRole } from './use-room-role';
 
@@ -29,7 +30,7 @@ export function useSlideDriver(
   const deck = decks.find((d) => d.id === deckId) ?? null;
   const pageCount = deck?.pageCount ?? 0;
   const controllerId = slide?.controllerUserId ?? null;
-  const open = snapshot?.state === 'scheduled' || snapshot?.state === 'live';
+  const open = !!snapshot && roomIsOpen(snapshot.state);
   const canDrive =
     role.runs &&
     open &&
