@@ -4,7 +4,6 @@ import type { Writable } from 'node:stream';
 import type { RequestActor } from '../auth/request-actor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PrismaService } from '../database/prisma.service';
-import { AttendanceAccess } from './attendance-access';
 import { AttendanceHistory } from './attendance-history.service';
 import { AttendanceReports } from './attendance-reports.service';
 import { periodCsv, sessionCsv } from './export/attendance-csv';
@@ -18,7 +17,6 @@ export class AttendanceExports {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly prisma: PrismaService,
-    private readonly access: AttendanceAccess,
     private readonly reports: AttendanceReports,
     private readonly history: AttendanceHistory,
   ) {}
@@ -36,7 +34,7 @@ export class AttendanceExports {
   async sessionXlsx(actor: RequestActor, sessionId: string, language: string | undefined) {
     const f = this.format(language);
     const report = await this.reports.view(actor, sessionId);
-    const intervals = await this.rawIntervals(actor, sessionId, report, f);
+    const intervals = await this.rawIntervals(report, f);
     return {
       fileName: this.fileName(f, report.title, 'xlsx'),
       write: (stream: Writable) => writeSessionWorkbook(stream, f, report, intervals),
@@ -67,23 +65,22 @@ export class AttendanceExports {
     return renderPeriodPrint(this.format(language), period, organisationName);
   }
 
-  /** Every captured connection and room stay of the members (and rooms) the caller may see. */
+  /** Every captured connection of the members (and rooms) the caller may see. */
   async intervals(actor: RequestActor, sessionId: string): Promise<PresenceIntervalRecord[]> {
-    const scope = await this.access.scope(actor, sessionId);
-    const report = await this.reports.scoped(scope, await this.reports.full(scope.session));
+    return this.intervalsOf(await this.reports.view(actor, sessionId));
+  }
+
+  /** The connections of the members and rooms a report covers (all of them for the whole session). */
+  private async intervalsOf(report: SessionAttendance): Promise<PresenceIntervalRecord[]> {
     const rows = await this.prisma.presenceInterval.findMany({
-      where: { sessionId },
+      where: { sessionId: report.sessionId },
       orderBy: { startedAt: 'asc' },
     });
     const members = new Set(report.members.map((m) => m.memberId));
     const sites = new Set(report.sites.map((s) => s.siteId));
     return rows
       .filter((r) =>
-        scope.unitPath === null
-          ? true
-          : r.memberId
-            ? members.has(r.memberId)
-            : !!r.siteId && sites.has(r.siteId),
+        report.wholeSession ? true : r.memberId ? members.has(r.memberId) : !!r.siteId && sites.has(r.siteId),
       )
       .map((r) => ({
         id: r.id,
@@ -100,13 +97,10 @@ export class AttendanceExports {
       }));
   }
 
-  private async rawIntervals(
-    actor: RequestActor,
-    sessionId: string,
-    report: SessionAttendance,
-    f: ReportFormat,
-  ): Promise<RawIntervalRow[]> {
-    const intervals = await this.intervals(actor, sessionId);
+  /** The caller's connections and room stays, for the workbook's raw sheet (the report already read). */
+  private async rawIntervals(report: SessionAttendance, f: ReportFormat): Promise<RawIntervalRow[]> {
+    const { sessionId } = report;
+    const intervals = await this.intervalsOf(report);
     const members = new Map(report.members.map((m) => [m.memberId, m]));
     const siteNames = new Map(report.sites.map((s) => [s.siteId, s.siteName]));
     const checkIns = await this.prisma.siteCheckIn.findMany({
