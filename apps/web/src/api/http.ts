@@ -71,8 +71,8 @@ export const http = {
   },
 };
 
-/** Downloads an authenticated file (exports, materials) and hands it to the browser. */
-export async function download(path: string, fallbackName: string): Promise<void> {
+/** GETs a file with the viewer's sign-in and language; a refusal becomes an ApiRequestError. */
+export async function fetchFile(path: string): Promise<Response> {
   const token = authStore.token();
   const res = await fetch(`/api${path}`, {
     headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), 'Accept-Language': i18next.language },
@@ -81,6 +81,12 @@ export async function download(path: string, fallbackName: string): Promise<void
     const err = (await res.json().catch(() => ({}))) as Partial<ApiError>;
     throw new ApiRequestError(res.status, err.code ?? 'INTERNAL', err.message ?? res.statusText);
   }
+  return res;
+}
+
+/** Downloads an authenticated file (exports, materials) and hands it to the browser. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const res = await fetchFile(path);
   const disposition = res.headers.get('Content-Disposition') ?? '';
   const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
   const url = URL.createObjectURL(await res.blob());
