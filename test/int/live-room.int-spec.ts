@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ApiClient } from '../support/api-client';
-import { organisationFactory, readyDeckFactory } from '../support/factories';
+import type { ApiClient } from '../support/api-client';
+import { organisationFactory, readyDeckFactory, TEST_PASSWORD } from '../support/factories';
 import { LiveTestClient } from '../support/live-client';
-import { memberTokens, pairedSiteToken } from '../support/session-tokens';
+import { invitedSession } from '../support/session-tokens';
 import { databases, startTestApp, type TestApp } from '../support/test-app';
 
 const hour = 3600_000;
@@ -15,7 +15,7 @@ describe.each(databases)('live room gateway on %s', (kind) => {
   let sessionId: string;
   let deckId: string;
   const clients: LiveTestClient[] = [];
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
 
   const client = async (who: string) => {
     const c = new LiveTestClient(app.url, tokens[who]!);
@@ -28,25 +28,8 @@ describe.each(databases)('live room gateway on %s', (kind) => {
   beforeAll(async () => {
     app = await startTestApp(kind);
     org = await organisationFactory(app.prisma);
-    api = new ApiClient(app.url);
-    organiser = await api.login('tochuc', 'mat-khau-thu-nghiem');
-    tokens.organiser = organiser.token!;
-    tokens.presenter = (await api.login('baocao', 'mat-khau-thu-nghiem')).token!;
-    const session = await organiser.post('/sessions', {
-      title: 'Hội nghị trực tuyến',
-      startsAt: new Date(Date.now() - hour).toISOString(),
-      endsAt: new Date(Date.now() + 2 * hour).toISOString(),
-      hostUnitId: org.units.P.id,
-      invitedUnitIds: [org.units.D1.id],
-      presenterIds: [org.users.presenter.id],
-    });
-    sessionId = session.body.id;
+    ({ api, organiser, sessionId, tokens } = await invitedSession(app.url, org, 'Hội nghị trực tuyến'));
     deckId = (await readyDeckFactory(app.prisma, sessionId, 10)).id;
-    Object.assign(
-      tokens,
-      await memberTokens(organiser, sessionId, { an: 'Nguyễn Văn An', binh: 'Phạm Thị Bình' }),
-    );
-    tokens.site = await pairedSiteToken(organiser, org.units.B1.id, 'Hội trường Thôn 1');
     await organiser.post(`/sessions/${sessionId}/transitions`, { action: 'start' });
   });
 
@@ -64,7 +47,7 @@ describe.each(databases)('live room gateway on %s', (kind) => {
   it('gives each role a snapshot of the running session and keeps strangers out', async () => {
     const presenter = await client('presenter');
     expect(presenter.snapshot).toMatchObject({ sessionId, state: 'live', slide: { page: 1 } });
-    const outsider = new LiveTestClient(app.url, (await api.login('huyen', 'mat-khau-thu-nghiem')).token!);
+    const outsider = new LiveTestClient(app.url, (await api.login('huyen', TEST_PASSWORD)).token!);
     clients.push(outsider);
     // The district organiser can see the session (it invites their district) and watches as staff.
     expect((await outsider.join(sessionId)).ok).toBe(true);

@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { ApiClient } from '../support/api-client';
 import { organisationFactory, readyDeckFactory } from '../support/factories';
 import { LiveTestClient } from '../support/live-client';
-import { memberTokens, pairedSiteToken } from '../support/session-tokens';
+import { invitedSession } from '../support/session-tokens';
 import { startRedis, type RedisServer } from '../support/redis-server';
 import { databases, startTestApp, type TestApp } from '../support/test-app';
-
-const hour = 3600_000;
 
 // Several instances share one PostgreSQL database (PGlite is one process's) and one Redis.
 const shared = databases.includes('postgresql') ? describe : describe.skip;
@@ -18,7 +16,7 @@ shared('live rooms shared by two app instances through Redis (postgresql)', () =
   let sessionId: string;
   let deckId: string;
   let org: Awaited<ReturnType<typeof organisationFactory>>;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const clients: LiveTestClient[] = [];
 
   const client = async (who: string, app: TestApp) => {
@@ -43,25 +41,8 @@ shared('live rooms shared by two app instances through Redis (postgresql)', () =
     a = await startTestApp('postgresql', { REDIS_URL: redis.url });
     b = await startTestApp('postgresql', { REDIS_URL: redis.url, DATABASE_URL: a.running.db.url });
     org = await organisationFactory(a.prisma);
-    const api = new ApiClient(a.url);
-    const organiser = await api.login('tochuc', 'mat-khau-thu-nghiem');
-    tokens.organiser = organiser.token!;
-    tokens.presenter = (await api.login('baocao', 'mat-khau-thu-nghiem')).token!;
-    const session = await organiser.post('/sessions', {
-      title: 'Hội nghị trên hai máy chủ',
-      startsAt: new Date(Date.now() - hour).toISOString(),
-      endsAt: new Date(Date.now() + 2 * hour).toISOString(),
-      hostUnitId: org.units.P.id,
-      invitedUnitIds: [org.units.D1.id],
-      presenterIds: [org.users.presenter.id],
-    });
-    sessionId = session.body.id;
+    ({ sessionId, tokens } = await invitedSession(a.url, org, 'Hội nghị trên hai máy chủ'));
     deckId = (await readyDeckFactory(a.prisma, sessionId, 30)).id;
-    Object.assign(
-      tokens,
-      await memberTokens(organiser, sessionId, { an: 'Nguyễn Văn An', binh: 'Phạm Thị Bình' }),
-    );
-    tokens.site = await pairedSiteToken(organiser, org.units.B1.id, 'Hội trường Thôn 1');
     // Started through instance B's REST API: the room's first fact comes from there.
     await new ApiClient(b.url).as(tokens.organiser).post(`/sessions/${sessionId}/transitions`, {
       action: 'start',

@@ -6,11 +6,11 @@ import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
 import type { MediaJoin } from '@hallbridge/contracts';
 import { MediaPresenceEvents, type MediaPresence } from '../../apps/api/src/media/media-presence-events';
 import { ApiClient } from '../support/api-client';
-import { organisationFactory } from '../support/factories';
+import { organisationFactory, TEST_PASSWORD } from '../support/factories';
 import { freePort } from '../support/free-port';
 import { startLiveKit, type LiveKitServer } from '../support/livekit-server';
 import { LiveTestClient } from '../support/live-client';
-import { memberTokens, pairedSiteToken } from '../support/session-tokens';
+import { invitedSession } from '../support/session-tokens';
 import { eventually, MediaTestClient } from '../support/media-client';
 import { databases, startTestApp, type TestApp } from '../support/test-app';
 import { until } from '../support/until';
@@ -25,7 +25,7 @@ describe(`media bridge on a real livekit-server (${databases[0]})`, () => {
   let rooms: RoomServiceClient;
   let sessionId: string;
   let org: Awaited<ReturnType<typeof organisationFactory>>;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const presence: { joined: MediaPresence[]; left: MediaPresence[] } = { joined: [], left: [] };
   const media: MediaTestClient[] = [];
   const sockets: LiveTestClient[] = [];
@@ -62,25 +62,8 @@ describe(`media bridge on a real livekit-server (${databases[0]})`, () => {
     events.on('left', (e) => presence.left.push(e));
 
     org = await organisationFactory(app.prisma);
-    api = new ApiClient(app.url);
-    const organiser = await api.login('tochuc', 'mat-khau-thu-nghiem');
-    tokens.organiser = organiser.token!;
-    tokens.presenter = (await api.login('baocao', 'mat-khau-thu-nghiem')).token!;
-    tokens.secretary = (await api.login('bithu1', 'mat-khau-thu-nghiem')).token!;
-    const session = await organiser.post('/sessions', {
-      title: 'Hội nghị có hình và tiếng',
-      startsAt: new Date(Date.now() - hour).toISOString(),
-      endsAt: new Date(Date.now() + 2 * hour).toISOString(),
-      hostUnitId: org.units.P.id,
-      invitedUnitIds: [org.units.D1.id],
-      presenterIds: [org.users.presenter.id],
-    });
-    sessionId = session.body.id;
-    Object.assign(
-      tokens,
-      await memberTokens(organiser, sessionId, { an: 'Nguyễn Văn An', binh: 'Phạm Thị Bình' }),
-    );
-    tokens.site = await pairedSiteToken(organiser, org.units.B1.id, 'Hội trường Thôn 1');
+    ({ api, sessionId, tokens } = await invitedSession(app.url, org, 'Hội nghị có hình và tiếng'));
+    tokens.secretary = (await api.login('bithu1', TEST_PASSWORD)).token!;
   });
 
   afterEach(async () => {
@@ -349,7 +332,7 @@ describe('media without a media server', () => {
 
   it('says video is off with a clear code, and health reports it disabled', async () => {
     const api = new ApiClient(app.url);
-    const organiser = await api.login('tochuc', 'mat-khau-thu-nghiem');
+    const organiser = await api.login('tochuc', TEST_PASSWORD);
     const unit = (await organiser.get('/units')).body as { id: string; parentId: string | null }[];
     const session = await organiser.post('/sessions', {
       title: 'Không có hình',
