@@ -23,7 +23,7 @@ describe('SlideImageCache', () => {
     const a = await cache.load('d1', 2);
     const b = await cache.load('d1', 2);
     expect(a).toBe(b);
-    expect(fetched).toEqual(['/api/decks/d1/pages/2.webp']);
+    expect(fetched).toEqual(['/decks/d1/pages/2.webp']);
     expect(cache.peek('d1', 2)).toBe(a);
     expect(cache.peek('d1', 3)).toBeNull();
   });
@@ -32,7 +32,7 @@ describe('SlideImageCache', () => {
     const { cache, fetched } = fakeCache();
     await cache.load('d1', 1, 'thumb');
     await cache.load('d1', 1);
-    expect(fetched).toEqual(['/api/decks/d1/thumbs/1.webp', '/api/decks/d1/pages/1.webp']);
+    expect(fetched).toEqual(['/decks/d1/thumbs/1.webp', '/decks/d1/pages/1.webp']);
   });
 
   it('drops the least recently used page and revokes its URL', async () => {

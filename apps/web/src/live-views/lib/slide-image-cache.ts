@@ -1,11 +1,11 @@
-import { authStore } from '../../auth/auth-store';
+import { fetchFile } from '../../api/http';
 
 export type SlideVariant = 'page' | 'thumb';
 
 type FetchBlob = (path: string) => Promise<Blob>;
 
 const pathOf = (deckId: string, page: number, variant: SlideVariant) =>
-  `/api/decks/${deckId}/${variant === 'page' ? 'pages' : 'thumbs'}/${page}.webp`;
+  `/decks/${deckId}/${variant === 'page' ? 'pages' : 'thumbs'}/${page}.webp`;
 
 /**
  * Deck pages as blob URLs, fetched once with the bearer token (an <img> cannot send it) and kept
@@ -77,21 +77,8 @@ export class SlideImageCache {
   }
 }
 
-export class SlideImageError extends Error {
-  constructor(readonly status: number) {
-    super(`slide image: HTTP ${status}`);
-  }
-}
-
-async function fetchWithToken(path: string): Promise<Blob> {
-  const token = authStore.token();
-  const res = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  if (!res.ok) throw new SlideImageError(res.status);
-  return res.blob();
-}
-
 /** One cache for the whole tab: every view of every room shares the pages it has fetched. */
-export const slideImages = new SlideImageCache(fetchWithToken);
+export const slideImages = new SlideImageCache((path) => fetchFile(path).then((res) => res.blob()));
 
 /** Pages worth having before the presenter moves: the next three and the previous one. */
 export function pagesAround(page: number, pageCount: number, ahead = 3): number[] {
