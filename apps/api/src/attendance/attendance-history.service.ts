@@ -11,13 +11,15 @@ import {
   compareNames,
   DomainError,
   isWithin,
+  summarizeAttendance,
   summarizeAttendanceByUnit,
+  type AttendanceOutcome,
 } from '@hallbridge/domain';
 import type { RequestActor } from '../auth/request-actor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { type Prisma, PrismaService } from '../database/prisma.service';
 import { sessionInclude, type SessionRow } from '../sessions/session-view';
-import { totalsOf, totalsOver, type ReportMember } from './attendance-report';
+import { totalsOf, type ReportMember } from './attendance-report';
 import { AttendanceReports } from './attendance-reports.service';
 import { AttendanceSnapshots } from './attendance-snapshots';
 import type { PeriodRow } from './export/attendance-csv';
@@ -26,6 +28,10 @@ import type { PeriodRow } from './export/attendance-csv';
 const HELD: SessionState[] = ['live', 'ended', 'attendance_closed'];
 
 const ancestorIds = (path: string) => path.split('/').filter(Boolean);
+
+/** Totals across sessions: nobody is counted as connected now. */
+const pastTotals = (rows: readonly AttendanceOutcome[], target: number | null) =>
+  totalsOf(summarizeAttendance(rows, target), 0);
 
 /**
  * Attendance across sessions: a member's history, and a unit's period (a year for the annual
@@ -84,10 +90,7 @@ export class AttendanceHistory {
       unitName: member.unit.name,
       memberStatus: member.status,
       sessions: list,
-      total: totalsOver(
-        list.map((r) => ({ ...r, connected: false })),
-        null,
-      ),
+      total: pastTotals(list, null),
     };
   }
 
@@ -145,10 +148,7 @@ export class AttendanceHistory {
           unitId: last.unitId,
           unitName: last.unitName,
           memberStatus: last.memberStatus,
-          total: totalsOver(
-            list.map((m) => ({ ...m, connected: false })),
-            null,
-          ),
+          total: pastTotals(list, null),
         };
       })
       .sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi') || compareNames(a.fullName, b.fullName));
@@ -163,10 +163,7 @@ export class AttendanceHistory {
         startsAt: s.startsAt.toISOString(),
         state: s.state,
         locked: s.state === 'attendance_closed',
-        total: totalsOver(
-          (bySession.get(s.id) ?? []).map((m) => ({ ...m, connected: false })),
-          target,
-        ),
+        total: pastTotals(bySession.get(s.id) ?? [], target),
       })),
       branches: summarizeAttendanceByUnit(
         rows.map((r) => ({ unitId: r.member.unitId, attendance: r.member })),
@@ -180,8 +177,8 @@ export class AttendanceHistory {
           names.get(unitId) ?? rows.find((r) => r.member.unitId === unitId)?.member.unitName ?? unitId,
       })),
       members,
-      total: totalsOver(
-        rows.map((r) => ({ ...r.member, connected: false })),
+      total: pastTotals(
+        rows.map((r) => r.member),
         target,
       ),
     };
@@ -194,10 +191,11 @@ export class AttendanceHistory {
     frozenFilter: Prisma.AttendanceResultWhereInput,
     keep: (m: ReportMember) => boolean,
   ): Promise<Map<string, ReportMember[]>> {
-    const closed = sessions.filter((s) => s.state === 'attendance_closed');
-    // A closing whose freeze has not landed yet is frozen now.
-    for (const s of closed) if (!(await this.snapshots.exists(s))) await this.reports.freeze(s.id);
-    const out = await this.snapshots.results(closed, frozenFilter);
+    const out = await this.snapshots.results(
+      sessions.filter((s) => s.state === 'attendance_closed'),
+      frozenFilter,
+    );
+    // The rest are computed; a closing whose freeze has not landed yet is frozen (and read) by `full`.
     for (const s of sessions)
       if (!out.has(s.id)) out.set(s.id, (await this.reports.full(s)).members.filter(keep));
     return out;
