@@ -2,10 +2,8 @@ import type { UnitAttendancePeriod } from '@hallbridge/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { download } from '../api/http';
 import { useUnitTree } from '../api/units';
 import { usePrincipal } from '../auth/auth-store';
-import { ErrorAlert } from '../components/error-alert';
 import { FormField } from '../components/form-field';
 import { PageHeader } from '../components/page-header';
 import { QueryState } from '../components/query-state';
@@ -14,6 +12,7 @@ import { formatDate } from '../i18n/format';
 import { unitExportPath, useUnitPeriod } from './attendance-api';
 import { formatRate } from './attendance-format';
 import { BranchRateChart } from './branch-rate-chart';
+import { ExportButtons } from './export-buttons';
 import './attendance.css';
 
 /** /attendance/units — a unit's year: each session, each branch against its target, each member. */
@@ -24,11 +23,6 @@ export function UnitSummaryPage() {
   const [unitId, setUnitId] = useState(principal?.unitId ?? '');
   const [year, setYear] = useState(new Date().getFullYear());
   const period = useUnitPeriod(unitId, year);
-  const [error, setError] = useState<unknown>(null);
-  const get = (kind: 'csv' | 'xlsx', name: string) => {
-    setError(null);
-    download(unitExportPath(unitId, year, kind), name).catch(setError);
-  };
   return (
     <>
       <PageHeader title={t('attendance.unit.title')} subtitle={t('attendance.unit.subtitle')} />
@@ -57,24 +51,8 @@ export function UnitSummaryPage() {
             />
           )}
         </FormField>
-        <div className="attendance-toolbar">
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => get('csv', t('attendance.exports.csvFile'))}
-          >
-            {t('attendance.exports.csv')}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => get('xlsx', t('attendance.exports.xlsxFile'))}
-          >
-            {t('attendance.exports.xlsx')}
-          </button>
-        </div>
       </div>
-      <ErrorAlert error={error} />
+      {unitId && <ExportButtons pathFor={(kind) => unitExportPath(unitId, year, kind)} />}
       <QueryState
         loading={period.isLoading}
         error={period.error}
