@@ -1,11 +1,11 @@
-import type {
+import {
   AttendanceStatusCode,
-  AttendanceTotals,
-  BranchAttendance,
-  MemberAttendanceRow,
-  SessionAttendance,
+  type BranchAttendance,
+  type MemberAttendanceRow,
+  type SessionAttendance,
 } from '@hallbridge/contracts';
 import { Writable } from 'node:stream';
+import { totalsOver } from '../apps/api/src/attendance/attendance-report';
 import { sessionCsv } from '../apps/api/src/attendance/export/attendance-csv';
 import { writeSessionWorkbook, type RawIntervalRow } from '../apps/api/src/attendance/export/attendance-xlsx';
 import { reportFormat } from '../apps/api/src/attendance/export/report-format';
@@ -20,37 +20,11 @@ import { median, memorySampler, report, round } from './lib/stats';
  */
 const opts = options({ rows: 20_000, branches: 100, runs: 3 });
 
-const STATUSES: AttendanceStatusCode[] = [
-  'present_online',
-  'present_site',
-  'late',
-  'left_early',
-  'excused',
-  'absent',
-];
+const STATUSES = AttendanceStatusCode.options;
 const GIVEN = ['An', 'Bình', 'Cường', 'Dung', 'Đức', 'Giang', 'Hà', 'Hùng', 'Lan', 'Minh', 'Nga', 'Phúc'];
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi'];
 
-function totals(members: MemberAttendanceRow[]): AttendanceTotals {
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<AttendanceStatusCode, number>;
-  members.forEach((m) => byStatus[m.status]++);
-  const required = members.length;
-  const attending = required - byStatus.excused - byStatus.absent;
-  return {
-    required,
-    attending,
-    excused: byStatus.excused,
-    absent: byStatus.absent,
-    byStatus,
-    voluntary: 0,
-    rate: attending / required,
-    rateExcludingExcused: attending / (required - byStatus.excused),
-    targetPercent: 95,
-    meetsTarget: attending / required >= 0.95,
-    shortOfTarget: Math.max(0, Math.ceil(0.95 * required) - attending),
-    connectedNow: 0,
-  };
-}
+const totals = (members: MemberAttendanceRow[]) => totalsOver(members, 95);
 
 /** A closed session's report as the API hands it to the exporters, with realistic variety. */
 function sessionReport(
