@@ -37,6 +37,10 @@ const newCommandId = () =>
     ? crypto.randomUUID()
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 
+/** A refusal that only signing in again can cure: the room closes instead of retrying. */
+export const needsSignIn = (code: ErrorCode) =>
+  code === 'TOKEN_INVALID' || code === 'TOKEN_EXPIRED' || code === 'UNAUTHENTICATED';
+
 /**
  * One browser's connection to a live room, in plain TypeScript (the React hook only subscribes).
  * It keeps the snapshot current with the shared reducer, rejoins after a dropped connection with
@@ -74,11 +78,7 @@ export class LiveConnection {
     this.socket.on('disconnect', () => this.update({ status: 'reconnecting' }));
     this.socket.on('connect_error', (error) => {
       const data = (error as Error & { data?: LiveAck }).data;
-      if (
-        data &&
-        !data.ok &&
-        (data.code === 'TOKEN_INVALID' || data.code === 'TOKEN_EXPIRED' || data.code === 'UNAUTHENTICATED')
-      ) {
+      if (data && !data.ok && needsSignIn(data.code)) {
         this.update({ status: 'closed', error: { code: data.code, message: data.message } });
         this.socket.disconnect();
       } else this.update({ status: 'reconnecting' });

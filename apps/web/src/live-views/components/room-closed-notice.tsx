@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@hallbridge/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { needsSignIn } from '../../live/live-connection';
 import { ackErrorText } from '../lib/ack-text';
 
 /** Shown instead of the room when the server refused it (no access, session cancelled, signed out). */
@@ -12,13 +13,13 @@ export function RoomClosedNotice({
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const signIn =
-    error.code === 'UNAUTHENTICATED' || error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_INVALID';
   return (
     <div className="live-closed" role="alert" data-testid="room-closed" data-code={error.code}>
       <h1>{t('live.closed.title')}</h1>
       <p>{ackErrorText(t, error)}</p>
-      <p className="muted">{signIn ? t('live.closed.signInAgain') : t('live.closed.advice')}</p>
+      <p className="muted">
+        {needsSignIn(error.code) ? t('live.closed.signInAgain') : t('live.closed.advice')}
+      </p>
       {children}
     </div>
   );
