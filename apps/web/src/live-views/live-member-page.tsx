@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useSession } from '../api/sessions';
 import { BrandMark } from '../components/brand-mark';
 import { LanguageSwitch } from '../components/language-switch';
-import { useLiveRoom } from '../live/use-live-room';
 import { AudienceMediaPanel } from '../media/media-panels';
 import { ChatPanel } from './components/chat-panel';
 import { ConnectionStatusBadge, ReconnectBanner } from './components/connection-status';
@@ -16,10 +14,8 @@ import { QuestionList } from './components/question-list';
 import { RoomClosedNotice } from './components/room-closed-notice';
 import { RoomStateNotice } from './components/room-state-notice';
 import { SlideView } from './components/slide-view';
+import { useAudienceRoom } from './hooks/use-audience-room';
 import { useLiveCommand } from './hooks/use-live-command';
-import { useRoomRole } from './hooks/use-room-role';
-import { useSessionDecks } from './hooks/use-session-decks';
-import { featuredPoll } from './lib/featured-poll';
 import './live-views.css';
 import './live-member-page.css';
 
@@ -35,14 +31,8 @@ export function LiveMemberPage() {
 
 function MemberRoom({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
-  const session = useSession(sessionId);
-  const { view, connection } = useLiveRoom(sessionId);
-  const { myKey } = useRoomRole(session.data);
-  const decks = useSessionDecks(sessionId, view.deckVersion);
+  const { session, view, connection, role, snapshot, deck, poll } = useAudienceRoom(sessionId);
   const votes = useLiveCommand(connection);
-  const snapshot = view.snapshot;
-  const deck = decks.data?.find((d) => d.id === snapshot?.slide.deckId) ?? null;
-  const poll = snapshot ? featuredPoll(snapshot.polls) : null;
 
   return (
     <div className="member-live" data-testid="live-member">
@@ -59,7 +49,7 @@ function MemberRoom({ sessionId }: { sessionId: string }) {
           <LanguageSwitch tone="dark" />
         </div>
         <p className="member-live__title" data-testid="live-session-title">
-          {session.data?.title ?? t('common.appName')}
+          {session?.title ?? t('common.appName')}
         </p>
         <ReconnectBanner status={view.status} />
       </header>
@@ -75,7 +65,7 @@ function MemberRoom({ sessionId }: { sessionId: string }) {
         </p>
       ) : (
         <main className="member-live__main" id="main">
-          <FloorBanner snapshot={snapshot} myKey={myKey} />
+          <FloorBanner snapshot={snapshot} myKey={role.myKey} />
           <RoomStateNotice state={snapshot.state} />
           <AudienceMediaPanel sessionId={sessionId} floor={snapshot.floor} />
           <div className="member-live__slide">
@@ -107,7 +97,7 @@ function MemberRoom({ sessionId }: { sessionId: string }) {
             </p>
           </div>
           {poll && <PollAnswerCard key={poll.id} poll={poll} snapshot={snapshot} connection={connection} />}
-          <HandRaiseCard snapshot={snapshot} connection={connection} myKey={myKey} />
+          <HandRaiseCard snapshot={snapshot} connection={connection} myKey={role.myKey} />
           <section className="live-card" aria-labelledby="member-questions">
             <h2 id="member-questions" className="live-card__kicker">
               {t('live.questions.title')}
@@ -127,7 +117,13 @@ function MemberRoom({ sessionId }: { sessionId: string }) {
             />
           </section>
           {snapshot.settings.chatEnabled && (
-            <ChatPanel snapshot={snapshot} connection={connection} myKey={myKey} moderate={false} large />
+            <ChatPanel
+              snapshot={snapshot}
+              connection={connection}
+              myKey={role.myKey}
+              moderate={false}
+              large
+            />
           )}
         </main>
       )}

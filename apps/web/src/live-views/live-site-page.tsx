@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useSession } from '../api/sessions';
 import { SiteCheckInSlot } from '../attendance/site-check-in-slot';
 import { BrandMark } from '../components/brand-mark';
-import { useLiveRoom } from '../live/use-live-room';
 import { AudienceMediaPanel } from '../media/media-panels';
 import { ConnectionStatusBadge, ReconnectBanner } from './components/connection-status';
 import { FloorBanner } from './components/floor-banner';
@@ -16,9 +14,7 @@ import { RoomClosedNotice } from './components/room-closed-notice';
 import { RoomStateNotice } from './components/room-state-notice';
 import { SiteCountForm } from './components/site-count-form';
 import { SlideView } from './components/slide-view';
-import { useRoomRole } from './hooks/use-room-role';
-import { useSessionDecks } from './hooks/use-session-decks';
-import { featuredPoll } from './lib/featured-poll';
+import { useAudienceRoom } from './hooks/use-audience-room';
 import { pollKicker } from './lib/poll-kicker';
 import './live-views.css';
 import './live-site-page.css';
@@ -35,13 +31,7 @@ export function LiveSitePage() {
 
 function SiteRoom({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
-  const session = useSession(sessionId);
-  const { view, connection } = useLiveRoom(sessionId);
-  const { myKey, principal } = useRoomRole(session.data);
-  const decks = useSessionDecks(sessionId, view.deckVersion);
-  const snapshot = view.snapshot;
-  const deck = decks.data?.find((d) => d.id === snapshot?.slide.deckId) ?? null;
-  const poll = snapshot ? featuredPoll(snapshot.polls) : null;
+  const { session, view, connection, role, snapshot, deck, poll } = useAudienceRoom(sessionId);
   const tally = poll ? snapshot?.tallies.find((x) => x.pollId === poll.id) : undefined;
 
   return (
@@ -50,11 +40,11 @@ function SiteRoom({ sessionId }: { sessionId: string }) {
         <span className="site-live__brand">
           <BrandMark size={30} />
           <span className="site-live__name" data-testid="site-name">
-            {principal?.displayName}
+            {role.principal?.displayName}
           </span>
         </span>
         <span className="site-live__title" data-testid="live-session-title">
-          {session.data?.title}
+          {session?.title}
         </span>
         <span className="site-live__tools">
           {snapshot && (
@@ -84,7 +74,7 @@ function SiteRoom({ sessionId }: { sessionId: string }) {
       ) : (
         <main className="site-live__stage" id="main">
           <div className="site-live__slide">
-            <FloorBanner snapshot={snapshot} myKey={myKey} />
+            <FloorBanner snapshot={snapshot} myKey={role.myKey} />
             <RoomStateNotice state={snapshot.state} />
             <div className="site-live__slide-box">
               <SlideView
@@ -113,7 +103,7 @@ function SiteRoom({ sessionId }: { sessionId: string }) {
                 {poll.resultsVisible && tally && <PollChart poll={poll} tally={tally} large />}
               </section>
             )}
-            <HandRaiseCard snapshot={snapshot} connection={connection} myKey={myKey} forRoom />
+            <HandRaiseCard snapshot={snapshot} connection={connection} myKey={role.myKey} forRoom />
             <section className="live-card" aria-labelledby="site-questions">
               <h2 id="site-questions" className="live-card__kicker">
                 {t('live.questions.title')}
