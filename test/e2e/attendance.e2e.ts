@@ -2,8 +2,10 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { attendanceVi } from '../../libs/i18n/src/attendance.vi';
-import { ApiClient } from '../support/api-client';
-import { desktop, launchChromium, newContext, phone } from '../support/browser';
+import type { AuthResult } from '@hallbridge/contracts';
+import type { ApiClient } from '../support/api-client';
+import { desktop, launchChromium, newContext, phone, signIn, storeSignIn } from '../support/browser';
+import { addBranch, firstRun } from '../support/first-run';
 import { startProduct, type Product } from '../support/product';
 
 const PASSWORD = 'mat-khau-thu-nghiem';
@@ -13,51 +15,43 @@ describe('attendance: a room check-in, an excused absence and the workbook', () 
   let browser: Browser;
   let organiser: ApiClient;
   let sessionId: string;
-  let siteAuth: unknown;
+  let siteAuth: AuthResult;
   const joinLinks = new Map<string, string>();
 
   beforeAll(async () => {
     product = await startProduct();
     browser = await launchChromium();
     // The organisation, its roster and the room come through the API, to keep the test about attendance.
-    const api = new ApiClient(product.url);
-    const setup = await api.post('/setup', {
-      organisationName: 'Đảng ủy Khối Cơ quan Tỉnh',
-      organisationCode: 'DUK',
-      username: 'tochuc',
+    const setup = await firstRun(product.url, {
+      name: 'Đảng ủy Khối Cơ quan Tỉnh',
+      code: 'DUK',
       password: PASSWORD,
-      displayName: 'Nguyễn Văn Tổ',
     });
-    organiser = api.as(setup.body.token);
-    const branch = await organiser.post('/units', {
-      parentId: setup.body.principal.unitId,
-      name: 'Chi bộ Phòng Đông',
-      code: 'CB-DONG',
-      kind: 'branch',
-    });
+    organiser = setup.organiser;
+    const branchId = await addBranch(organiser, setup.rootId, { name: 'Chi bộ Phòng Đông', code: 'CB-DONG' });
     await organiser.post('/users', {
       username: 'bithu',
       password: PASSWORD,
       displayName: 'Trần Thị Bí',
       role: 'secretary',
-      unitId: branch.body.id,
+      unitId: branchId,
     });
     const roster = 'Họ và tên\nNguyễn Thị Hồng Nhung\nTrần Văn Đức\n';
     const imported = await organiser.upload(
-      `/members/import?unitId=${branch.body.id}`,
+      `/members/import?unitId=${branchId}`,
       'ds.csv',
       roster,
       'text/csv',
     );
     expect(imported.body.imported).toBe(2);
-    const site = await organiser.post('/sites', { unitId: branch.body.id, name: 'Hội trường Phòng Đông' });
-    siteAuth = (await api.post('/auth/pair', { code: site.body.pairingCode })).body;
+    const site = await organiser.post('/sites', { unitId: branchId, name: 'Hội trường Phòng Đông' });
+    siteAuth = (await setup.api.post('/auth/pair', { code: site.body.pairingCode })).body;
     const session = await organiser.post('/sessions', {
       title: 'Học tập Nghị quyết 57',
       startsAt: new Date(Date.now() + 60_000).toISOString(),
       endsAt: new Date(Date.now() + 3600_000).toISOString(),
-      hostUnitId: setup.body.principal.unitId,
-      invitedUnitIds: [branch.body.id],
+      hostUnitId: setup.rootId,
+      invitedUnitIds: [branchId],
     });
     sessionId = session.body.id;
     for (const link of (await organiser.get(`/sessions/${sessionId}/join-links`)).body as any[])
@@ -69,21 +63,12 @@ describe('attendance: a room check-in, an excused absence and the workbook', () 
     await product?.stop();
   });
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${product.url}/sign-in`);
-    await page.getByTestId('sign-in-username').fill(username);
-    await page.getByTestId('sign-in-password').fill(PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
-    await page.waitForURL(/\/sessions/);
-  }
+  const signInAs = (page: Page, username: string) => signIn(page, product.url, username, PASSWORD);
 
   it('checks a member in at the room from its code, lets the secretary excuse another, and exports the workbook', async () => {
     // The room's screen (already paired) shows its rotating check-in code.
     const screen = await (await newContext(browser, desktop)).newPage();
-    await screen.addInitScript(
-      (auth) => localStorage.setItem('hallbridge.auth', JSON.stringify(auth)),
-      siteAuth,
-    );
+    await storeSignIn(screen, siteAuth);
     await screen.goto(`${product.url}/site/checkin/${sessionId}`);
     const code = screen.getByTestId('check-in-code');
     await code.waitFor();
@@ -107,7 +92,7 @@ describe('attendance: a room check-in, an excused absence and the workbook', () 
 
     // The secretary sees Nhung present at the room, and excuses Đức (ill).
     const secretary = await (await newContext(browser, desktop)).newPage();
-    await signIn(secretary, 'bithu');
+    await signInAs(secretary, 'bithu');
     await secretary.goto(`${product.url}/sessions/${sessionId}/attendance`);
     await secretary
       .locator(
@@ -128,7 +113,7 @@ describe('attendance: a room check-in, an excused absence and the workbook', () 
     // The organiser ends the session, closes attendance and downloads the workbook.
     expect((await organiser.post(`/sessions/${sessionId}/transitions`, { action: 'end' })).status).toBe(200);
     const page = await (await newContext(browser, desktop)).newPage();
-    await signIn(page, 'tochuc');
+    await signInAs(page, 'tochuc');
     await page.goto(`${product.url}/sessions/${sessionId}/attendance`);
     await page.getByTestId('attendance-close_attendance').click();
     await page

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { ApiClient } from '../support/api-client';
-import { desktop, launchChromium, newContext, phone } from '../support/browser';
+import type { Browser } from 'playwright-core';
+import { desktop, launchChromium, newContext, phone, signIn } from '../support/browser';
+import { addBranch, firstRun } from '../support/first-run';
 import { startProduct, type Product } from '../support/product';
 
 const goodRoster = [
@@ -30,20 +30,13 @@ describe('foundation: an organiser prepares a study session, a member opens thei
     product = await startProduct();
     browser = await launchChromium();
     // The organisation itself comes from the first-run setup (through the API here, to keep the test short).
-    const api = new ApiClient(product.url);
-    const setup = await api.post('/setup', {
-      organisationName: 'Đảng ủy Khối Cơ quan Tỉnh',
-      organisationCode: 'DUK',
-      username: 'tochuc',
+    const { organiser, rootId } = await firstRun(product.url, {
+      name: 'Đảng ủy Khối Cơ quan Tỉnh',
+      code: 'DUK',
       password: 'mat-khau-to-chuc',
-      displayName: 'Nguyễn Văn Tổ',
     });
-    const organiser = api.as(setup.body.token);
-    for (const [code, name] of [
-      ['CB-DONG', 'Chi bộ Phòng Đông'],
-      ['CB-TAY', 'Chi bộ Phòng Tây'],
-    ])
-      await organiser.post('/units', { parentId: setup.body.principal.unitId, name, code, kind: 'branch' });
+    await addBranch(organiser, rootId, { name: 'Chi bộ Phòng Đông', code: 'CB-DONG' });
+    await addBranch(organiser, rootId, { name: 'Chi bộ Phòng Tây', code: 'CB-TAY' });
   });
 
   afterAll(async () => {
@@ -51,18 +44,10 @@ describe('foundation: an organiser prepares a study session, a member opens thei
     await product?.stop();
   });
 
-  async function signIn(page: Page) {
-    await page.goto(`${product.url}/sign-in`);
-    await page.getByTestId('sign-in-username').fill('tochuc');
-    await page.getByTestId('sign-in-password').fill('mat-khau-to-chuc');
-    await page.getByTestId('sign-in-submit').click();
-    await page.waitForURL(/\/sessions/);
-  }
-
   it('signs in, imports a roster, sees the report of a broken file, invites a branch, and the member sees the session', async () => {
     const context = await newContext(browser, desktop);
     const page = await context.newPage();
-    await signIn(page);
+    await signIn(page, product.url, 'tochuc', 'mat-khau-to-chuc');
 
     // A broken file: every problem is listed with its row and column, and nothing is imported.
     await page.goto(`${product.url}/roster`);

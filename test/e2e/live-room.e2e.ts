@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ApiClient } from '../support/api-client';
-import { desktop, launchChromium, newContext, phone } from '../support/browser';
+import { desktop, launchChromium, newContext, phone, signIn } from '../support/browser';
+import { addBranch, firstRun } from '../support/first-run';
 import { startProduct, type Product } from '../support/product';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'live-room');
@@ -46,22 +46,12 @@ describe('live room: a presenter, two members on phones and a district room scre
   beforeAll(async () => {
     product = await startProduct();
     browser = await launchChromium();
-    const api = new ApiClient(product.url);
-    const setup = await api.post('/setup', {
-      organisationName: 'Tỉnh ủy Thử Nghiệm',
-      organisationCode: 'TU',
-      username: 'tochuc',
+    const { organiser, rootId } = await firstRun(product.url, {
+      name: 'Tỉnh ủy Thử Nghiệm',
+      code: 'TU',
       password,
-      displayName: 'Nguyễn Văn Tổ',
     });
-    const organiser = api.as(setup.body.token);
-    const rootId: string = setup.body.principal.unitId;
-    const branch = await organiser.post('/units', {
-      parentId: rootId,
-      name: 'Chi bộ Thôn 1',
-      code: 'CB1',
-      kind: 'branch',
-    });
+    const branchId = await addBranch(organiser, rootId, { name: 'Chi bộ Thôn 1', code: 'CB1' });
     const presenterUser = await organiser.post('/users', {
       username: 'baocao',
       password,
@@ -70,13 +60,13 @@ describe('live room: a presenter, two members on phones and a district room scre
       unitId: rootId,
     });
     for (const fullName of ['Nguyễn Văn An', 'Phạm Thị Bình'])
-      expect((await organiser.post('/members', { fullName, unitId: branch.body.id })).status).toBe(201);
+      expect((await organiser.post('/members', { fullName, unitId: branchId })).status).toBe(201);
     const session = await organiser.post('/sessions', {
       title: 'Quán triệt Nghị quyết Trung ương 10',
       startsAt: new Date(Date.now() - 5 * 60_000).toISOString(),
       endsAt: new Date(Date.now() + 2 * hour).toISOString(),
       hostUnitId: rootId,
-      invitedUnitIds: [branch.body.id],
+      invitedUnitIds: [branchId],
       presenterIds: [presenterUser.body.id],
     });
     expect(session.status).toBe(201);
@@ -87,7 +77,7 @@ describe('live room: a presenter, two members on phones and a district room scre
     }[];
     joinLinks.an = links.find((l) => l.fullName === 'Nguyễn Văn An')!.url;
     joinLinks.binh = links.find((l) => l.fullName === 'Phạm Thị Bình')!.url;
-    const screen = await organiser.post('/sites', { unitId: branch.body.id, name: 'Hội trường Thôn 1' });
+    const screen = await organiser.post('/sites', { unitId: branchId, name: 'Hội trường Thôn 1' });
     pairingCode = screen.body.pairingCode;
     const started = await organiser.post(`/sessions/${sessionId}/transitions`, { action: 'start' });
     expect(started.status).toBe(200);
@@ -108,11 +98,7 @@ describe('live room: a presenter, two members on phones and a district room scre
   it('opens each live view from the pages people already use', async () => {
     // The presenter signs in and opens the room from the session's page.
     presenter = (await open(desktop)).page;
-    await presenter.goto(`${product.url}/sign-in`);
-    await presenter.getByTestId('sign-in-username').fill('baocao');
-    await presenter.getByTestId('sign-in-password').fill(password);
-    await presenter.getByTestId('sign-in-submit').click();
-    await presenter.waitForURL(/\/sessions/);
+    await signIn(presenter, product.url, 'baocao', password);
     await presenter.goto(`${product.url}/sessions/${sessionId}`);
     await presenter.getByTestId('open-live-room').click();
     await presenter.waitForURL(`${product.url}/live/${sessionId}/present`);
@@ -356,11 +342,7 @@ describe('live room: a presenter, two members on phones and a district room scre
 
   it('gives the organiser a console with presence by branch (exact after a dropped connection) and the chat switch', async () => {
     const { context: organiserContext, page: organiser } = await open(desktop);
-    await organiser.goto(`${product.url}/sign-in`);
-    await organiser.getByTestId('sign-in-username').fill('tochuc');
-    await organiser.getByTestId('sign-in-password').fill(password);
-    await organiser.getByTestId('sign-in-submit').click();
-    await organiser.waitForURL(/\/sessions/);
+    await signIn(organiser, product.url, 'tochuc', password);
     await organiser.goto(`${product.url}/sessions/${sessionId}`);
     await organiser.getByTestId('open-live-room').click();
     await organiser.waitForURL(`${product.url}/live/${sessionId}/console`);

@@ -1,7 +1,7 @@
 import type { AuthResult, JoinResult } from '@hallbridge/contracts';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ApiClient } from '../support/api-client';
-import { desktop, launchChromium, newContext, phone } from '../support/browser';
+import { desktop, launchChromium, newContext, phone, storeSignIn } from '../support/browser';
+import { addBranch, firstRun } from '../support/first-run';
 import { startLiveKit, type LiveKitServer } from '../support/livekit-server';
 import { LiveTestClient } from '../support/live-client';
 import { startProduct, type Product } from '../support/product';
@@ -44,37 +44,27 @@ describe('media: the hall and the district rooms see and hear each other (headle
     product = await startProduct(livekit.env);
     browser = await launchChromium();
 
-    const api = new ApiClient(product.url);
-    const setup = await api.post<AuthResult>('/setup', {
-      organisationName: 'Tỉnh ủy Thử nghiệm',
-      organisationCode: 'TUTN',
-      username: 'tochuc',
+    const { api, organiser, rootId } = await firstRun(product.url, {
+      name: 'Tỉnh ủy Thử nghiệm',
+      code: 'TUTN',
       password: 'mat-khau-to-chuc',
-      displayName: 'Nguyễn Văn Tổ',
     });
-    const organiser = api.as(setup.body.token);
-    const rootUnit = setup.body.principal.unitId;
-    const branch = await organiser.post('/units', {
-      parentId: rootUnit,
-      name: 'Chi bộ Thôn Đông',
-      code: 'CB-DONG',
-      kind: 'branch',
-    });
+    const branchId = await addBranch(organiser, rootId, { name: 'Chi bộ Thôn Đông', code: 'CB-DONG' });
     const presenter = await organiser.post('/users', {
       username: 'baocao',
       password: 'mat-khau-bao-cao',
       displayName: 'Trần Thị Báo Cáo',
       role: 'presenter',
-      unitId: rootUnit,
+      unitId: rootId,
     });
-    const member = await organiser.post('/members', { fullName: 'Lê Văn Phát Biểu', unitId: branch.body.id });
+    const member = await organiser.post('/members', { fullName: 'Lê Văn Phát Biểu', unitId: branchId });
     memberKey = `m:${member.body.id}`;
     const session = await organiser.post('/sessions', {
       title: 'Hội nghị có hình và tiếng',
       startsAt: new Date(Date.now() - hour).toISOString(),
       endsAt: new Date(Date.now() + 2 * hour).toISOString(),
-      hostUnitId: rootUnit,
-      invitedUnitIds: [branch.body.id],
+      hostUnitId: rootId,
+      invitedUnitIds: [branchId],
       presenterIds: [presenter.body.id],
     });
     sessionId = session.body.id;
@@ -85,7 +75,7 @@ describe('media: the hall and the district rooms see and hear each other (headle
     auth.presenter = (
       await api.post<AuthResult>('/auth/login', { username: 'baocao', password: 'mat-khau-bao-cao' })
     ).body;
-    const site = await organiser.post('/sites', { unitId: branch.body.id, name: 'Hội trường Thôn Đông' });
+    const site = await organiser.post('/sites', { unitId: branchId, name: 'Hội trường Thôn Đông' });
     auth.site = (await api.post<AuthResult>('/auth/pair', { code: site.body.pairingCode })).body;
     const links = (await organiser.get(`/sessions/${sessionId}/join-links`)).body as { url: string }[];
     auth.member = (await api.post<JoinResult>('/auth/join', { token: links[0]!.url.split('/j/')[1] })).body;
@@ -103,13 +93,7 @@ describe('media: the hall and the district rooms see and hear each other (headle
   async function open(who: keyof typeof auth, path: string, options = desktop): Promise<Page> {
     const context = await newContext(browser, options);
     contexts.push(context);
-    const a = auth[who]!;
-    await context.addInitScript(
-      (stored) => {
-        localStorage.setItem('hallbridge.auth', stored);
-      },
-      JSON.stringify({ token: a.token, expiresAt: a.expiresAt, principal: a.principal }),
-    );
+    await storeSignIn(context, auth[who]!);
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(`${who}: ${e.message}`));
     await page.goto(`${product.url}${path}`);
@@ -200,39 +184,26 @@ describe('media: without a media server', () => {
   });
 
   it('says plainly on the member page that audio and video are off, and the rest still runs', async () => {
-    const api = new ApiClient(product.url);
-    const setup = await api.post<AuthResult>('/setup', {
-      organisationName: 'Tỉnh ủy Không Hình',
-      organisationCode: 'TUKH',
-      username: 'tochuc',
+    const { api, organiser, rootId } = await firstRun(product.url, {
+      name: 'Tỉnh ủy Không Hình',
+      code: 'TUKH',
       password: 'mat-khau-to-chuc',
-      displayName: 'Nguyễn Văn Tổ',
     });
-    const organiser = api.as(setup.body.token);
-    const rootUnit = setup.body.principal.unitId;
-    const branch = await organiser.post('/units', {
-      parentId: rootUnit,
-      name: 'Chi bộ Thôn Tây',
-      code: 'CB-TAY',
-      kind: 'branch',
-    });
-    await organiser.post('/members', { fullName: 'Đỗ Thị Lắng Nghe', unitId: branch.body.id });
+    const branchId = await addBranch(organiser, rootId, { name: 'Chi bộ Thôn Tây', code: 'CB-TAY' });
+    await organiser.post('/members', { fullName: 'Đỗ Thị Lắng Nghe', unitId: branchId });
     const session = await organiser.post('/sessions', {
       title: 'Hội nghị không có hình',
       startsAt: new Date(Date.now() - hour).toISOString(),
       endsAt: new Date(Date.now() + hour).toISOString(),
-      hostUnitId: rootUnit,
-      invitedUnitIds: [branch.body.id],
+      hostUnitId: rootId,
+      invitedUnitIds: [branchId],
     });
     await organiser.post(`/sessions/${session.body.id}/transitions`, { action: 'start' });
     const links = (await organiser.get(`/sessions/${session.body.id}/join-links`)).body as { url: string }[];
     const member = (await api.post<JoinResult>('/auth/join', { token: links[0]!.url.split('/j/')[1] })).body;
 
     const context = await newContext(browser, phone);
-    await context.addInitScript(
-      (stored) => localStorage.setItem('hallbridge.auth', stored),
-      JSON.stringify(member),
-    );
+    await storeSignIn(context, member);
     const page = await context.newPage();
     await page.goto(`${product.url}/live/${session.body.id}`);
     const notice = page.getByTestId('media-disabled');

@@ -1,4 +1,11 @@
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import type { AuthResult } from '@hallbridge/contracts';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -39,4 +46,21 @@ export function newContext(
   options: BrowserContextOptions = desktop,
 ): Promise<BrowserContext> {
   return browser.newContext({ ...options, acceptDownloads: true });
+}
+
+/** Signs in on the sign-in page as a person does; resolves on the sessions page it leads to. */
+export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByTestId('sign-in-username').fill(username);
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.waitForURL(/\/sessions/);
+}
+
+/** Pages of `target` open already signed in as `auth`: the stored sign-in the web app reads at load. */
+export async function storeSignIn(target: BrowserContext | Page, auth: AuthResult): Promise<void> {
+  await target.addInitScript(
+    (stored) => localStorage.setItem('hallbridge.auth', stored),
+    JSON.stringify({ token: auth.token, expiresAt: auth.expiresAt, principal: auth.principal }),
+  );
 }
