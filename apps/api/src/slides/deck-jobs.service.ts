@@ -50,7 +50,10 @@ export class DeckJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
   async onApplicationBootstrap(): Promise<void> {
     await this.sweep();
     if (this.sweepTimer) clearInterval(this.sweepTimer);
-    this.sweepTimer = setInterval(() => void this.sweep().catch(() => {}), STALE_AFTER_MS);
+    this.sweepTimer = setInterval(
+      () => void this.sweep().catch((e) => this.logger.warn(`sweep failed: ${(e as Error).message}`)),
+      STALE_AFTER_MS,
+    );
     this.sweepTimer.unref();
   }
 
@@ -97,11 +100,12 @@ export class DeckJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     const row = await this.prisma.deck.findUnique({ where: { id } });
     if (!row || (row.status !== 'queued' && row.status !== 'converting')) return;
     // Claim it: only one converter (of possibly several instances) moves it on from here.
-    const claimed = await this.prisma.deck.updateMany({
-      where: { id, ...this.claimable(), attempts: row.attempts },
-      data: { status: 'converting', progress: 0, attempts: { increment: 1 } },
-    });
-    if (claimed.count === 0) return;
+    let current = await this.save(
+      id,
+      { status: 'converting', progress: 0, attempts: { increment: 1 } },
+      { ...this.claimable(), attempts: row.attempts },
+    );
+    if (!current) return;
     if (row.attempts >= MAX_ATTEMPTS) {
       this.logger.error(`deck ${id}: giving up after ${row.attempts} interrupted conversions`);
       await this.save(id, {
@@ -111,12 +115,10 @@ export class DeckJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
       });
       return;
     }
-    let current: DeckRow | null = await this.save(id, { updatedAt: new Date() });
-    if (!current) return;
     const heartbeat = setInterval(() => {
       this.prisma.deck
         .updateMany({ where: { id, status: 'converting' }, data: { updatedAt: new Date() } })
-        .catch(() => {});
+        .catch((e) => this.logger.warn(`deck ${id}: heartbeat not saved: ${(e as Error).message}`));
     }, HEARTBEAT_MS);
 
     const dir = this.files.pathOf(row.storagePrefix);
@@ -176,9 +178,13 @@ export class DeckJobs implements OnApplicationBootstrap, BeforeApplicationShutdo
     }
   }
 
-  /** Updates the row if it still exists and tells the listeners; null when the deck is gone. */
-  private async save(id: string, data: Prisma.DeckUpdateManyMutationInput): Promise<DeckRow | null> {
-    const { count } = await this.prisma.deck.updateMany({ where: { id }, data });
+  /** Updates the row if it still exists (and matches `only`) and tells the listeners; null otherwise. */
+  private async save(
+    id: string,
+    data: Prisma.DeckUpdateManyMutationInput,
+    only: Prisma.DeckWhereInput = {},
+  ): Promise<DeckRow | null> {
+    const { count } = await this.prisma.deck.updateMany({ where: { ...only, id }, data });
     if (!count) return null;
     const row = await this.prisma.deck.findUnique({ where: { id } });
     if (row) this.events.emit('progress', toDeck(row));
