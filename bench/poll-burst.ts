@@ -1,6 +1,6 @@
-import { LiveTestClient } from '../test/support/live-client';
 import { benchRoom, joinAll } from './lib/live-room';
 import { options } from './lib/options';
+import { answerWithin, CHOICES, openPoll } from './lib/poll';
 import { report, round } from './lib/stats';
 
 /**
@@ -15,34 +15,18 @@ async function main(): Promise<void> {
   const room = await benchRoom(opts.clients);
   try {
     const members = await joinAll(room.product.url, room.sessionId, room.memberTokens);
-    const presenter = new LiveTestClient(room.product.url, room.presenterToken);
-    await presenter.join(room.sessionId);
-    const options4 = ['a', 'b', 'c', 'd'].map((id) => ({ id, label: `Phương án ${id.toUpperCase()}` }));
-    await presenter.send('poll:save', {
-      poll: { question: 'Đồng chí chọn phương án nào?', kind: 'single', options: options4 },
-    });
-    const pollId = (await presenter.until((s) => s.polls.length === 1)).polls[0]!.id;
-    await presenter.send('poll:results', { pollId, visible: true });
-    await presenter.send('poll:open', { pollId });
-    await Promise.all(
-      members.map((m) => m.until((s) => s.polls.some((p) => p.id === pollId && p.status === 'open'), 30_000)),
-    );
+    const presenter = (await joinAll(room.product.url, room.sessionId, [room.presenterToken]))[0]!;
+    const pollId = await openPoll(presenter, members);
 
-    const expected = { a: 0, b: 0, c: 0, d: 0 } as Record<string, number>;
-    const t0 = performance.now();
-    let lastAckAt = 0;
-    let lastSentAt = 0;
-    const acks = await Promise.all(
-      members.map(async (m, i) => {
-        const choice = options4[i % 4]!.id;
-        expected[choice]! += 1;
-        await new Promise((r) => setTimeout(r, (i / members.length) * opts.window));
-        lastSentAt = Math.max(lastSentAt, performance.now());
-        const ack = await m.send('poll:answer', { pollId, answer: [choice] });
-        lastAckAt = Math.max(lastAckAt, performance.now());
-        return ack;
-      }),
-    );
+    const choose = (i: number) => CHOICES[i % CHOICES.length]!;
+    const expected = Object.fromEntries(CHOICES.map((id) => [id, 0]));
+    members.forEach((_, i) => (expected[choose(i)]! += 1));
+    const {
+      acks,
+      startedAt: t0,
+      lastSentAt,
+      lastAckAt,
+    } = await answerWithin(members, pollId, choose, opts.window);
     const accepted = acks.filter((a) => a.ok).length;
     const matches = (s: { tallies: { pollId: string; counts: Record<string, number> }[] }) => {
       const t = s.tallies.find((x) => x.pollId === pollId);

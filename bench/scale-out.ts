@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { LiveEvent } from '@hallbridge/contracts';
-import { LiveTestClient } from '../test/support/live-client';
 import { createDatabase, startPostgres } from '../test/support/postgres-server';
-import { startProduct } from '../test/support/product';
 import { startRedis } from '../test/support/redis-server';
 import { benchDeck } from './lib/deck';
-import { BENCH_SECRET, benchRoom, joinAll } from './lib/live-room';
+import { benchProduct, benchRoom, joinAll } from './lib/live-room';
 import { options } from './lib/options';
+import { answerWithin, CHOICES, openPoll } from './lib/poll';
 import { report, round, summary } from './lib/stats';
 
 /**
@@ -65,16 +64,13 @@ async function main(): Promise<void> {
 
 async function measure(env: Record<string, string>, twoInstances: boolean): Promise<Figures> {
   const room = await benchRoom(opts.clients, env);
-  const second = twoInstances
-    ? await startProduct({ AUTH_SECRET: BENCH_SECRET, LOG_LEVEL: 'error', ...env })
-    : null;
+  const second = twoInstances ? await benchProduct(env) : null;
   try {
     const deckId = await benchDeck(room, 10);
     const half = second ? Math.floor(opts.clients / 2) : opts.clients;
     const here = await joinAll(room.product.url, room.sessionId, room.memberTokens.slice(0, half));
     const there = second ? await joinAll(second.url, room.sessionId, room.memberTokens.slice(half)) : [];
-    const presenter = new LiveTestClient(room.product.url, room.presenterToken);
-    await presenter.join(room.sessionId);
+    const presenter = (await joinAll(room.product.url, room.sessionId, [room.presenterToken]))[0]!;
 
     // Slide changes: latency on each side.
     const latency = { here: [] as number[], there: [] as number[] };
@@ -117,28 +113,13 @@ async function measure(env: Record<string, string>, twoInstances: boolean): Prom
 
     // A poll answered by everyone.
     const members = [...here, ...there];
-    const choices = ['a', 'b', 'c', 'd'].map((id) => ({ id, label: `Phương án ${id.toUpperCase()}` }));
-    await presenter.send('poll:save', {
-      poll: { question: 'Đồng chí chọn phương án nào?', kind: 'single', options: choices },
-    });
-    const pollId = (await presenter.until((s) => s.polls.length === 1)).polls[0]!.id;
-    await presenter.send('poll:results', { pollId, visible: true });
-    await presenter.send('poll:open', { pollId });
-    await Promise.all(
-      members.map((m) => m.until((s) => s.polls.some((p) => p.id === pollId && p.status === 'open'), 30_000)),
-    );
-    const t0 = performance.now();
-    let lastSentAt = 0;
-    let lastAckAt = 0;
-    const acks = await Promise.all(
-      members.map(async (m, i) => {
-        await new Promise((r) => setTimeout(r, (i / members.length) * opts.window));
-        lastSentAt = Math.max(lastSentAt, performance.now());
-        const ack = await m.send('poll:answer', { pollId, answer: [choices[i % 4]!.id] });
-        lastAckAt = Math.max(lastAckAt, performance.now());
-        return ack;
-      }),
-    );
+    const pollId = await openPoll(presenter, members);
+    const {
+      acks,
+      startedAt: t0,
+      lastSentAt,
+      lastAckAt,
+    } = await answerWithin(members, pollId, (i) => CHOICES[i % CHOICES.length]!, opts.window);
     const accepted = acks.filter((a) => a.ok).length;
     const everyone = (s: { tallies: { pollId: string; respondents: number }[] }) =>
       s.tallies.some((t) => t.pollId === pollId && t.respondents === members.length);

@@ -1,10 +1,11 @@
 import { SignJWT } from 'jose';
 import { io, type Socket } from 'socket.io-client';
-import { ApiClient } from '../../test/support/api-client';
+import type { ApiClient } from '../../test/support/api-client';
+import { addBranch, firstRun } from '../../test/support/first-run';
 import { LiveTestClient } from '../../test/support/live-client';
 import { startProduct, type Product } from '../../test/support/product';
 
-export const BENCH_SECRET = 'bench-secret-0123456789abcdefghijklmnopqrstuvwxyz';
+const BENCH_SECRET = 'bench-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 
 export interface BenchRoom {
   product: Product;
@@ -26,32 +27,28 @@ async function memberToken(memberId: string): Promise<string> {
     .sign(new TextEncoder().encode(BENCH_SECRET));
 }
 
+/** The built product as the benchmarks run it: quiet, signing tokens with the bench secret. */
+export function benchProduct(env: Record<string, string> = {}): Promise<Product> {
+  return startProduct({ AUTH_SECRET: BENCH_SECRET, LOG_LEVEL: 'error', ...env });
+}
+
 /**
  * The product on the embedded default with one branch of `members` members, a presenter and a
  * live session inviting the branch: what the live benchmarks measure against.
  */
 export async function benchRoom(members: number, env: Record<string, string> = {}): Promise<BenchRoom> {
-  const product = await startProduct({ AUTH_SECRET: BENCH_SECRET, LOG_LEVEL: 'error', ...env });
+  const product = await benchProduct(env);
   try {
-    const api = new ApiClient(product.url);
-    const setup = await api.post('/setup', {
-      organisationName: 'Tỉnh ủy Đo Tải',
-      organisationCode: 'BENCH',
-      username: 'tochuc',
+    const { api, organiser, rootId } = await firstRun(product.url, {
+      name: 'Tỉnh ủy Đo Tải',
+      code: 'BENCH',
       password: 'bench-password',
       displayName: 'Ban Tổ Chức',
     });
-    const organiser = api.as(setup.body.token);
-    const rootId = setup.body.principal.unitId;
-    const branch = await organiser.post('/units', {
-      parentId: rootId,
-      name: 'Chi bộ Đo Tải',
-      code: 'CB-BENCH',
-      kind: 'branch',
-    });
+    const branchId = await addBranch(organiser, rootId, { name: 'Chi bộ Đo Tải', code: 'CB-BENCH' });
     const rows = Array.from({ length: members }, (_, i) => `Đảng viên Số ${String(i + 1).padStart(5, '0')}`);
     const imported = await organiser.upload(
-      '/members/import?unitId=' + branch.body.id,
+      '/members/import?unitId=' + branchId,
       'ds.csv',
       `Họ và tên\n${rows.join('\n')}\n`,
       'text/csv',
@@ -70,7 +67,7 @@ export async function benchRoom(members: number, env: Record<string, string> = {
       startsAt: new Date(Date.now() - 60_000).toISOString(),
       endsAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
       hostUnitId: rootId,
-      invitedUnitIds: [branch.body.id],
+      invitedUnitIds: [branchId],
       presenterIds: [presenter.body.id],
     });
     await organiser.post(`/sessions/${session.body.id}/transitions`, { action: 'start' });
