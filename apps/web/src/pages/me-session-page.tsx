@@ -1,3 +1,4 @@
+import { roomIsOpen } from '@hallbridge/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../api/sessions';
@@ -6,7 +7,7 @@ import { MaterialsPanel } from '../components/materials-panel';
 import { QueryState } from '../components/query-state';
 import { SessionFacts } from '../components/session-facts';
 import { StateBadge } from '../components/state-badge';
-import { livePaths, roomIsOpen } from '../live-views/lib/live-paths';
+import { livePaths } from '../live-views/lib/live-paths';
 
 /** One session as a member sees it on a phone: what, when, how, who speaks, and what to read first. */
 export function MeSessionPage() {

@@ -1,3 +1,4 @@
+import { roomIsOpen } from '@hallbridge/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../api/sessions';
@@ -11,7 +12,7 @@ import { SessionActionsBar } from '../components/session-actions-bar';
 import { SessionFacts } from '../components/session-facts';
 import { StateBadge } from '../components/state-badge';
 import { fullyLocked } from '../lib/session-draft';
-import { liveViewFor, roomIsOpen } from '../live-views/lib/live-paths';
+import { liveViewFor } from '../live-views/lib/live-paths';
 import './session-detail-page.css';
 
 export function SessionDetailPage() {

@@ -1,3 +1,4 @@
+import { roomIsOpen } from '@hallbridge/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,7 +12,7 @@ import { LanguageSwitch } from '../components/language-switch';
 import { QueryState } from '../components/query-state';
 import { StateBadge } from '../components/state-badge';
 import { SiteLiveAutoOpen } from '../live-views/components/site-live-auto-open';
-import { livePaths, roomIsOpen } from '../live-views/lib/live-paths';
+import { livePaths } from '../live-views/lib/live-paths';
 import { sessionTimeRange, splitByEnd } from '../lib/session-time';
 import { useNow } from '../lib/use-now';
 import './site-page.css';

@@ -1,4 +1,5 @@
 import { DomainError } from '../domain-error';
+import { mayDriveSlides } from './decide';
 import { actors, draft, liveRoom } from './live-room.factory';
 import { snapshotFor } from './projection';
 import { applyFact } from './room-state';
@@ -31,6 +32,9 @@ describe('live room commands', () => {
     run(actors.organiser, 'slide:go', { deckId: 'deck-1', page: 6 });
     expect(room.slide).toEqual({ deckId: 'deck-1', page: 6, controllerUserId: 'pres2' });
     expect(codeOf(() => run(actors.presenter, 'slide:handover', { userId: 'pres' }))).toBe('FORBIDDEN');
+    expect(codeOf(() => run(actors.an, 'slide:handover', { userId: 'pres' }))).toBe('FORBIDDEN');
+    expect(mayDriveSlides(actors.presenter2, room.slide.controllerUserId)).toBe(true);
+    expect(mayDriveSlides(actors.presenter, room.slide.controllerUserId)).toBe(false);
   });
 
   it('keeps poll management to staff and answering to members', () => {

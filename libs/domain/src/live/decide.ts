@@ -25,10 +25,23 @@ const requireStaff = (actor: LiveActor) => {
 const requireLive = (room: RoomState, action: string) => {
   if (room.state !== 'live') throw new DomainError('INVALID_TRANSITION', { action, state: room.state });
 };
+/** A room is open while it is being prepared (before the start) or running; not once it is over. */
+export const roomIsOpen = (state: RoomState['state']) => state === 'scheduled' || state === 'live';
+
+/**
+ * Who may move the slides: those who run the room, unless control was handed to one presenter;
+ * organisers may always take it back.
+ */
+export const mayDriveSlides = (
+  actor: Pick<LiveActor, 'isStaff' | 'userId' | 'role'>,
+  controllerUserId: string | null,
+) =>
+  actor.isStaff &&
+  (controllerUserId === null || controllerUserId === actor.userId || actor.role === 'organiser');
+
 /** Staff may prepare (slides, polls, settings) before the session starts, not once it is over. */
 const requireOpen = (room: RoomState, action: string) => {
-  if (room.state !== 'scheduled' && room.state !== 'live')
-    throw new DomainError('INVALID_TRANSITION', { action, state: room.state });
+  if (!roomIsOpen(room.state)) throw new DomainError('INVALID_TRANSITION', { action, state: room.state });
 };
 
 /**
@@ -42,10 +55,7 @@ export function decide(room: RoomState, actor: LiveActor, command: Command, ctx:
 
     case 'slide:go': {
       requireOpen(room, 'slide:go');
-      const controller = room.slide.controllerUserId;
-      const mayDrive =
-        actor.isStaff && (controller === null || controller === actor.userId || actor.role === 'organiser');
-      if (!mayDrive) throw forbid();
+      if (!mayDriveSlides(actor, room.slide.controllerUserId)) throw forbid();
       const pages = ctx.decks.get(command.payload.deckId);
       if (pages === undefined) throw notFound('deck');
       if (command.payload.page > pages)
@@ -56,9 +66,8 @@ export function decide(room: RoomState, actor: LiveActor, command: Command, ctx:
     }
 
     case 'slide:handover': {
-      requireStaff(actor);
-      const controller = room.slide.controllerUserId;
-      if (controller !== null && controller !== actor.userId && actor.role !== 'organiser') throw forbid();
+      // Handing control over is for whoever holds it now.
+      if (!mayDriveSlides(actor, room.slide.controllerUserId)) throw forbid();
       if (!ctx.presenterIds.includes(command.payload.userId)) throw notFound('user');
       return [{ type: 'slide.controller', userId: command.payload.userId }];
     }

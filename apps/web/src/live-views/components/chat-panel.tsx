@@ -1,10 +1,10 @@
+import { roomIsOpen } from '@hallbridge/domain';
 import type { LiveSnapshot } from '@hallbridge/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../i18n/format';
 import type { LiveConnection } from '../../live/live-connection';
 import { useLiveCommand } from '../hooks/use-live-command';
-import { roomIsOpen } from '../lib/live-paths';
 import './chat-panel.css';
 
 interface ChatPanelProps {

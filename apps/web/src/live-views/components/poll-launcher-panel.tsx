@@ -1,10 +1,10 @@
+import { roomIsOpen } from '@hallbridge/domain';
 import type { LiveSnapshot, Poll } from '@hallbridge/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import type { LiveConnection } from '../../live/live-connection';
 import { useLiveCommand } from '../hooks/use-live-command';
-import { roomIsOpen } from '../lib/live-paths';
 import { emptyPollForm, pollFormOf, type PollForm } from '../lib/poll-form';
 import { PollControlRow } from './poll-control-row';
 import { PollDraftForm } from './poll-draft-form';

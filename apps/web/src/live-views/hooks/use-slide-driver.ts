@@ -1,6 +1,6 @@
 import type { Deck, LiveSnapshot } from '@hallbridge/contracts';
 import { useCallback, useRef, useState } from 'react';
-import { roomIsOpen } from '../lib/live-paths';
+import { mayDriveSlides, roomIsOpen } from '@hallbridge/domain';
 import type { RunCommand } from './use-live-command';
 import type { RoomRole } from './use-room-role';
 
@@ -30,11 +30,13 @@ export function useSlideDriver(
   const deck = decks.find((d) => d.id === deckId) ?? null;
   const pageCount = deck?.pageCount ?? 0;
   const controllerId = slide?.controllerUserId ?? null;
-  const open = !!snapshot && roomIsOpen(snapshot.state);
   const canDrive =
-    role.runs &&
-    open &&
-    (controllerId === null || controllerId === role.principal?.userId || role.isOrganiser);
+    !!snapshot &&
+    roomIsOpen(snapshot.state) &&
+    mayDriveSlides(
+      { isStaff: role.runs, userId: role.principal?.userId ?? null, role: role.principal?.role ?? 'member' },
+      controllerId,
+    );
 
   const go = useCallback(
     (target: Position) => {

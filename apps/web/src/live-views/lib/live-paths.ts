@@ -7,9 +7,6 @@ export const livePaths = {
   site: (sessionId: string) => `/site/live/${sessionId}`,
 };
 
-/** Sessions whose live room is worth opening: being prepared, or running. */
-export const roomIsOpen = (state: StudySession['state']) => state === 'scheduled' || state === 'live';
-
 /** The live view that fits the viewer: presenters present, other staff use the console. */
 export function liveViewFor(principal: Principal | null, session: Pick<StudySession, 'id' | 'presenters'>) {
   if (!principal || principal.role === 'member') return livePaths.member(session.id);
