@@ -6,14 +6,8 @@ import { ZodResponse } from 'nestjs-zod';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { RequestActor } from '../auth/request-actor';
 import { IdParamDto } from '../common/dto';
-import {
-  CSV_TYPE,
-  MemberHistoryDto,
-  PeriodQueryDto,
-  sendFile,
-  UnitPeriodDto,
-  XLSX_TYPE,
-} from './attendance-dto';
+import { MemberHistoryDto, PeriodQueryDto, UnitPeriodDto } from './attendance-dto';
+import { CSV_TYPE, sendFile, XLSX_TYPE } from '../common/downloads';
 import { AttendanceExports } from './attendance-exports.service';
 import { AttendanceHistory } from './attendance-history.service';
 

@@ -22,20 +22,18 @@ import {
   CheckInParamDto,
   CheckOutDto,
   CodeQueryDto,
-  CSV_TYPE,
   GuestCountDto,
   IntervalListDto,
   MarkExcuseDto,
   MemberParamDto,
   RosterCheckInDto,
-  sendFile,
   SessionAttendanceDto,
   SiteCheckInDto,
   SiteGuestsDto,
   SiteParamDto,
   WhyQueryDto,
-  XLSX_TYPE,
 } from './attendance-dto';
+import { CSV_TYPE, sendFile, XLSX_TYPE } from '../common/downloads';
 import { AttendanceExports } from './attendance-exports.service';
 import { AttendanceMarks } from './attendance-marks.service';
 import { AttendanceReports } from './attendance-reports.service';

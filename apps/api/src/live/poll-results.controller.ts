@@ -3,7 +3,7 @@ import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { RequestActor } from '../auth/request-actor';
-import { attachment } from '../common/content-disposition';
+import { CSV_TYPE, sendFile } from '../common/downloads';
 import { toExcelCsv } from '../common/csv';
 import { IdParamDto } from '../common/dto';
 import { translate } from '../common/i18n/translate';
@@ -36,9 +36,10 @@ export class PollResultsController {
       t('total'),
       t('percent'),
     ];
-    send(
+    await sendFile(
       res,
       `${t('summaryFile')}-${id}.csv`,
+      CSV_TYPE,
       toExcelCsv(header, await this.results.summaryRows(actor, id, lang)),
     );
   }
@@ -53,9 +54,10 @@ export class PollResultsController {
   ) {
     const t = (k: string) => translate(lang, `polls.csv.${k}`);
     const header = [t('number'), t('question'), t('member'), t('unit'), t('answer'), t('verdict')];
-    send(
+    await sendFile(
       res,
       `${t('answersFile')}-${id}.csv`,
+      CSV_TYPE,
       toExcelCsv(header, await this.results.answerRows(actor, id, lang)),
     );
   }
@@ -69,16 +71,11 @@ export class PollResultsController {
     @Res() res: Response,
   ) {
     const t = (k: string) => translate(lang, `polls.csv.${k}`);
-    send(
+    await sendFile(
       res,
       `${t('quizFile')}-${id}.csv`,
+      CSV_TYPE,
       toExcelCsv([t('member'), t('unit'), t('score'), t('outOf')], await this.results.quizRows(actor, id)),
     );
   }
-}
-
-function send(res: Response, fileName: string, csv: Buffer): void {
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', attachment(fileName));
-  res.send(csv);
 }

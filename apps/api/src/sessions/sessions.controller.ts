@@ -29,7 +29,7 @@ import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { RequestActor } from '../auth/request-actor';
-import { attachment } from '../common/content-disposition';
+import { attachment, CSV_TYPE, sendFile } from '../common/downloads';
 import { toExcelCsv } from '../common/csv';
 import { IdParamDto } from '../common/dto';
 import { translate } from '../common/i18n/translate';
@@ -121,9 +121,7 @@ export class SessionsController {
       [t('fullName'), t('unit'), t('phone'), t('email'), t('link'), t('expiresAt')],
       links.map((l) => [l.fullName, l.unitName, l.phone, l.email, l.url, l.expiresAt]),
     );
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', attachment(`${t('fileName')}-${id}.csv`));
-    res.send(csv);
+    await sendFile(res, `${t('fileName')}-${id}.csv`, CSV_TYPE, csv);
   }
 
   @Post(':id/materials')
