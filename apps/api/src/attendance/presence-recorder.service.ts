@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { closeStale } from '@hallbridge/domain';
+import { closeStale, participantIds } from '@hallbridge/domain';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PRESENCE_SOURCES, type PresenceSignal, type PresenceSource } from './presence-sources';
@@ -90,13 +90,13 @@ export class PresenceRecorder implements OnApplicationBootstrap, OnApplicationSh
     if (this.stopped || this.open.has(key)) return;
     const id = randomUUID();
     this.open.set(key, { id, source: source.name, startedAt: signal.at });
-    const kind = signal.key.slice(0, 2);
+    const { memberId, siteId } = participantIds(signal.key);
     this.inserts.set(id, {
       id,
       sessionId: signal.sessionId,
       participantKey: signal.key,
-      memberId: kind === 'm:' ? signal.key.slice(2) : null,
-      siteId: kind === 's:' ? signal.key.slice(2) : null,
+      memberId,
+      siteId,
       name: signal.name,
       source: source.name,
       connectionId: signal.connectionId,

@@ -11,6 +11,7 @@ import {
   applyFact,
   decide,
   DomainError,
+  participantIds,
   projectFact,
   quizScore,
   snapshotFor,
@@ -351,7 +352,7 @@ export class InMemoryLiveRooms extends LiveRooms implements OnModuleDestroy {
 
   private sendScores(runtime: RoomRuntime): void {
     for (const key of runtime.room.participants.keys())
-      if (key.startsWith('m:'))
+      if (participantIds(key).memberId)
         this.personal(runtime.room.sessionId, key, {
           type: 'score',
           score: quizScore(runtime.room.polls.values(), runtime.room.answers, key),

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Poll, PollTally } from '@hallbridge/contracts';
-import { canManageSession, DomainError, isCorrect, quizScore, tallyPoll } from '@hallbridge/domain';
+import {
+  canManageSession,
+  DomainError,
+  isCorrect,
+  participantIds,
+  quizScore,
+  tallyPoll,
+} from '@hallbridge/domain';
 import type { RequestActor } from '../auth/request-actor';
 import { translate } from '../common/i18n/translate';
 import { PrismaService } from '../database/prisma.service';
@@ -130,7 +137,7 @@ export class PollResultsService {
   }
 
   private async memberNames(keys: string[]) {
-    const ids = keys.filter((k) => k.startsWith('m:')).map((k) => k.slice(2));
+    const ids = keys.flatMap((k) => participantIds(k).memberId ?? []);
     const members = await this.prisma.member.findMany({
       where: { id: { in: ids } },
       include: { unit: { select: { name: true } } },

@@ -23,6 +23,20 @@ export function participantKey(ids: {
   throw new Error('a participant needs a member, user or site id');
 }
 
+/** The ids a participant key names (the inverse of `participantKey`). */
+export function participantIds(key: string): {
+  memberId: string | null;
+  userId: string | null;
+  siteId: string | null;
+} {
+  const id = key.slice(2);
+  return {
+    memberId: key.startsWith('m:') ? id : null,
+    userId: key.startsWith('u:') ? id : null,
+    siteId: key.startsWith('s:') ? id : null,
+  };
+}
+
 export const isAudience = (actor: LiveActor) => actor.role === 'member' || actor.role === 'site';
 
 /** The part of a participant a fact keeps. */
