@@ -1,3 +1,4 @@
+import { CHECK_IN_DIGITS } from '@hallbridge/domain';
 import type { CheckInResult } from '@hallbridge/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,7 +65,7 @@ function TypeDigits() {
       className="stack"
       onSubmit={(e) => {
         e.preventDefault();
-        if (digits.length === 6) scan.mutate(digits);
+        if (digits.length === CHECK_IN_DIGITS) scan.mutate(digits);
       }}
     >
       <h2>{t('typeTitle')}</h2>
@@ -75,8 +76,8 @@ function TypeDigits() {
             {...a11y}
             inputMode="numeric"
             autoComplete="one-time-code"
-            pattern="[0-9]{6}"
-            maxLength={6}
+            pattern={`[0-9]{${CHECK_IN_DIGITS}}`}
+            maxLength={CHECK_IN_DIGITS}
             value={digits}
             onChange={(e) => setDigits(e.target.value.replace(/\D/g, ''))}
             data-testid="check-in-digits"
@@ -87,7 +88,7 @@ function TypeDigits() {
       <button
         type="submit"
         className="button button--primary button--large button--block"
-        disabled={digits.length !== 6 || scan.isPending}
+        disabled={digits.length !== CHECK_IN_DIGITS || scan.isPending}
         data-testid="check-in-submit"
       >
         {t('submit')}

@@ -26,8 +26,11 @@ export function acceptedCheckInSlots(now: number, timing: CheckInCodeTiming): nu
   return intoSlot < timing.graceMs ? [current, current - 1] : [current];
 }
 
-/** Six decimal digits from the first bytes of a MAC (uniform enough: 2^32 mod 10^6 bias is < 0.03%). */
-export function digitsFromMac(mac: Uint8Array, length = 6): string {
+/** How many digits a room's code has (what members type). */
+export const CHECK_IN_DIGITS = 6;
+
+/** The code's digits from the first bytes of a MAC (uniform enough: 2^32 mod 10^6 bias is < 0.03%). */
+export function digitsFromMac(mac: Uint8Array, length = CHECK_IN_DIGITS): string {
   const n = ((mac[0]! << 24) | (mac[1]! << 16) | (mac[2]! << 8) | mac[3]!) >>> 0;
   return String(n % 10 ** length).padStart(length, '0');
 }
@@ -46,7 +49,9 @@ export type ParsedCheckInCode =
 export function parseCheckInCode(input: string): ParsedCheckInCode {
   const text = input.trim();
   const typed = text.replace(/[\s-]/g, '');
-  if (/^\d{6}$/.test(typed)) return { kind: 'digits', digits: typed };
-  const match = /^([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{1,64})\.(\d{6})$/.exec(text);
-  return match ? { kind: 'token', sessionId: match[1]!, siteId: match[2]!, digits: match[3]! } : null;
+  if (typed.length === CHECK_IN_DIGITS && /^\d+$/.test(typed)) return { kind: 'digits', digits: typed };
+  const match = /^([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{1,64})\.(\d+)$/.exec(text);
+  return match && match[3]!.length === CHECK_IN_DIGITS
+    ? { kind: 'token', sessionId: match[1]!, siteId: match[2]!, digits: match[3]! }
+    : null;
 }
