@@ -297,6 +297,7 @@ describe(`media bridge on a real livekit-server (${databases[0]})`, () => {
 
     // Restarted on another port: the media server's webhooks still go to the old one and are lost.
     const first = app;
+    const restartedAt = Date.now();
     await first.running.close();
     replaced.push(first.dataDir);
     app = await startTestApp(databases[0]!, {
@@ -309,7 +310,9 @@ describe(`media bridge on a real livekit-server (${databases[0]})`, () => {
     const adopted = await until(openMedia, (rows) => rows.some((r) => r.id !== before!.id));
     const resumed = adopted.find((r) => r.id !== before!.id)!;
     // Counted from when the media server says Bình joined, not from the restart.
-    expect(Math.abs(resumed.startedAt.getTime() - before!.startedAt.getTime())).toBeLessThan(1500);
+    const joinedAt = Number((await serverView(client.identity))!.joinedAtMs);
+    expect(resumed.startedAt.getTime()).toBe(joinedAt);
+    expect(joinedAt).toBeLessThan(restartedAt);
 
     await client.close();
     const leftAt = Date.now();
