@@ -44,7 +44,7 @@ shared('live rooms shared by two app instances through Redis (postgresql)', () =
     ({ sessionId, tokens } = await invitedSession(a.url, org, 'Hội nghị trên hai máy chủ'));
     deckId = (await readyDeckFactory(a.prisma, sessionId, 30)).id;
     // Started through instance B's REST API: the room's first fact comes from there.
-    await new ApiClient(b.url).as(tokens.organiser).post(`/sessions/${sessionId}/transitions`, {
+    await new ApiClient(b.url).as(tokens.organiser!).post(`/sessions/${sessionId}/transitions`, {
       action: 'start',
     });
   });

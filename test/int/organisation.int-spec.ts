@@ -14,9 +14,13 @@ describe.each(databases)('units, accounts and sites with scope checks on %s', (k
     app = await startTestApp(kind);
     org = await organisationFactory(app.prisma);
     const api = new ApiClient(app.url);
-    [organiser, districtOrganiser, secretary, presenter] = await Promise.all(
-      ['tochuc', 'huyen', 'bithu1', 'baocao'].map((u) => api.login(u, 'mat-khau-thu-nghiem')),
-    );
+    const login = (username: string) => api.login(username, 'mat-khau-thu-nghiem');
+    [organiser, districtOrganiser, secretary, presenter] = await Promise.all([
+      login('tochuc'),
+      login('huyen'),
+      login('bithu1'),
+      login('baocao'),
+    ]);
   });
   afterAll(() => app?.close());
 

@@ -20,9 +20,13 @@ describe.each(databases)('study sessions on %s', (kind) => {
     app = await startTestApp(kind, { PUBLIC_URL: 'https://hoinghi.example.vn' });
     org = await organisationFactory(app.prisma);
     api = new ApiClient(app.url);
-    [organiser, districtOrganiser, secretary, presenter] = await Promise.all(
-      ['tochuc', 'huyen', 'bithu1', 'baocao'].map((u) => api.login(u, 'mat-khau-thu-nghiem')),
-    );
+    const login = (username: string) => api.login(username, 'mat-khau-thu-nghiem');
+    [organiser, districtOrganiser, secretary, presenter] = await Promise.all([
+      login('tochuc'),
+      login('huyen'),
+      login('bithu1'),
+      login('baocao'),
+    ]);
   });
   afterAll(() => app?.close());
 

@@ -137,7 +137,7 @@ describe.each(databases)('slide decks over REST on %s', (kind) => {
     expect((await member.upload(`/sessions/${sessionId}/decks`, 'x.pdf', fixtures.pdf)).body.code).toBe(
       'FORBIDDEN',
     );
-    const [first, second] = (await presenter.get<Deck[]>(`/sessions/${sessionId}/decks`)).body;
+    const [first, second] = (await presenter.get<[Deck, Deck]>(`/sessions/${sessionId}/decks`)).body;
     expect((await member.patch(`/decks/${first.id}`, { title: 'Đổi tên' })).body.code).toBe('FORBIDDEN');
     expect((await member.delete(`/decks/${first.id}`)).body.code).toBe('FORBIDDEN');
 

@@ -36,8 +36,8 @@ let encryptedPdf: string;
 
 beforeAll(async () => {
   const notes = sampleSlides(4, { notes: true });
-  notes[1].hidden = true; // left out of the PDF, and its notes with it
-  notes[3].notes = undefined;
+  notes[1]!.hidden = true; // left out of the PDF, and its notes with it
+  notes[3]!.notes = undefined;
   pdf = await officeFixture(fixtures, 'plain', sampleSlides(6), 'pdf', { profileDir });
   pptx = await officeFixture(fixtures, 'with-notes', notes, 'pptx', { profileDir });
   await asPowerPointNotes(pptx);

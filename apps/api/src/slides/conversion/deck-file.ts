@@ -67,13 +67,13 @@ export function parsePnm(buf: Buffer): RawImage {
   const fields: string[] = [];
   let i = 0;
   while (fields.length < 4 && i < buf.length) {
-    while (i < buf.length && /\s/.test(String.fromCharCode(buf[i]))) i++;
+    while (i < buf.length && /\s/.test(String.fromCharCode(buf[i]!))) i++;
     if (buf[i] === 0x23) {
       while (i < buf.length && buf[i] !== 0x0a) i++;
       continue;
     }
     const start = i;
-    while (i < buf.length && !/\s/.test(String.fromCharCode(buf[i]))) i++;
+    while (i < buf.length && !/\s/.test(String.fromCharCode(buf[i]!))) i++;
     fields.push(buf.toString('latin1', start, i));
   }
   const [magic, w, h, max] = fields;

@@ -29,7 +29,8 @@ export function relationships(relsXml: string, typeSuffix?: string): Map<string,
     open(el) {
       if (local(el.name) !== 'Relationship' || el.attrs.TargetMode === 'External') return;
       if (typeSuffix && !el.attrs.Type?.endsWith(typeSuffix)) return;
-      out.set(el.attrs.Id, el.attrs.Target);
+      const { Id: id, Target: target } = el.attrs;
+      if (id && target) out.set(id, target);
     },
   });
   return out;

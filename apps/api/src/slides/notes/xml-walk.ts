@@ -43,7 +43,7 @@ export function walkXml(xml: string, visitor: XmlVisitor): void {
       visitor.close?.(name, stack);
     } else {
       const attrs: Record<string, string> = {};
-      for (const a of (rawAttrs ?? '').matchAll(attribute)) attrs[a[1]] = decodeXml(a[2] ?? a[3] ?? '');
+      for (const a of (rawAttrs ?? '').matchAll(attribute)) attrs[a[1]!] = decodeXml(a[2] ?? a[3] ?? '');
       const el = { name, attrs };
       visitor.open?.(el, stack);
       if (selfClosing) visitor.close?.(name, stack);
