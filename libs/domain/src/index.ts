@@ -7,3 +7,7 @@ export * from './auth/login-throttle';
 export * from './attendance';
 export * from './live';
 export * from './media/media-grants';
+export * from './reflections';
+export * from './programmes';
+export * from './feedback';
+export * from './evaluation';
