@@ -14,6 +14,9 @@ step "format, lint, typecheck, build"
 npx prettier --check . --log-level warn
 npx nx run-many -t lint typecheck build --outputStyle=static
 
+step "drift: docs/openapi.json and prisma/migrations"
+bash scripts/check-drift.sh
+
 step "unit tests"
 npx jest --selectProjects unit --ci
 
