@@ -8,7 +8,7 @@ scratch_free_port() { node -e "const s=require('net').createServer().listen(0,'1
 scratch_db() { # <port>
   node infra/database/pglite-server.mjs memory:// "$1" 4 >/dev/null 2>&1 </dev/null &
   scratch_pids+=($!)
-  for _ in $(seq 1 100); do (echo >/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return; sleep 0.1; done
+  for _ in $(seq 1 600); do (echo >/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return; sleep 0.1; done
   echo "PGlite did not start on port $1" >&2; exit 1
 }
 scratch_main_port=$(scratch_free_port); scratch_db "$scratch_main_port"
