@@ -29,6 +29,7 @@ import { PollResultsService } from './live/poll-results.service';
 import { PresenceEvents } from './live/presence-events';
 import { SessionLifecycle } from './live/session-lifecycle';
 import { mediaControllers, mediaProviders } from './media/media.providers';
+import { reflectionsControllers, reflectionsProviders } from './reflections/reflections.providers';
 import { ImportRosterService } from './members/import-roster.service';
 import { MembersController } from './members/members.controller';
 import { MembersService } from './members/members.service';
@@ -67,6 +68,7 @@ export class AppModule {
         PollResultsController,
         ...attendanceControllers,
         ...mediaControllers,
+        ...reflectionsControllers,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -104,6 +106,7 @@ export class AppModule {
         PollResultsService,
         ...attendanceProviders,
         ...mediaProviders,
+        ...reflectionsProviders,
       ],
     };
   }

@@ -13,3 +13,4 @@ export * from './live';
 export * from './slides';
 export * from './attendance';
 export * from './media';
+export * from './reflections';

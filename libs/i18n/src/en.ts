@@ -3,6 +3,7 @@ import { coreEn } from './core.en';
 import { liveEn } from './live.en';
 import { mediaEn } from './media.en';
 import { organisationEn } from './organisation.en';
+import { reflectionsEn } from './reflections.en';
 import { sessionsEn } from './sessions.en';
 import type { Catalogue } from './vi';
 
@@ -13,4 +14,5 @@ export const en: Catalogue = {
   live: liveEn,
   attendance: attendanceEn,
   media: mediaEn,
+  reflections: reflectionsEn,
 };

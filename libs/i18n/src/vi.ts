@@ -3,6 +3,7 @@ import { coreVi } from './core.vi';
 import { liveVi } from './live.vi';
 import { mediaVi } from './media.vi';
 import { organisationVi } from './organisation.vi';
+import { reflectionsVi } from './reflections.vi';
 import { sessionsVi } from './sessions.vi';
 
 /**
@@ -17,6 +18,7 @@ export const vi = {
   live: liveVi,
   attendance: attendanceVi,
   media: mediaVi,
+  reflections: reflectionsVi,
 };
 
 export type Catalogue = typeof vi;

@@ -18,7 +18,7 @@ export const RATING_MAX = 5;
 /** Fewer answers than this and a session's (or presenter's) results stay hidden. */
 export const MIN_FEEDBACK_RESPONSES = 3;
 
-export type FeedbackRefusal = 'feedback_closed' | 'already_answered' | 'answers_invalid';
+export type FeedbackRefusal = 'feedback_closed' | 'feedback_already_sent' | 'answers_invalid';
 
 const ms = (d: Date | number) => (typeof d === 'number' ? d : d.getTime());
 

@@ -9,14 +9,9 @@
  *   until the member submits again.
  * - graded: reviewed with a grade. Closed for the member; the secretary may correct the grade.
  */
-export type ReflectionState = 'draft' | 'submitted' | 'revision_requested' | 'graded';
+import type { ReflectionState } from '@hallbridge/contracts';
 
-export const REFLECTION_STATES: readonly ReflectionState[] = [
-  'draft',
-  'submitted',
-  'revision_requested',
-  'graded',
-];
+export type { ReflectionState };
 
 /** Why a member may not change their reflection now. */
 export type ReflectionClosedReason = 'reflections_off' | 'after_deadline' | 'graded';
