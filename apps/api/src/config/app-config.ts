@@ -7,6 +7,7 @@ import {
   type AttendanceConfig,
   type LivePingConfig,
 } from '../attendance/attendance-config';
+import { advertisedAddress } from './advertised-address';
 
 export interface MediaConfig {
   url: string;
@@ -16,10 +17,22 @@ export interface MediaConfig {
   publicUrl?: string | null;
 }
 
+/** How the address people open is secured (set by the TLS front that scripts/start.mjs or the stack runs). */
+export interface NetworkConfig {
+  /** internal: a local CA; acme: public certificates; files: given ones; off: plain HTTP; external: a front we do not run. */
+  tls: 'internal' | 'acme' | 'files' | 'off' | 'external';
+  /** The local CA's root certificate (PEM) that phones and room screens must trust; null without one. */
+  caCertFile: string | null;
+}
+
 export interface AppConfig {
   port: number;
-  /** Public base URL used in join links and QR codes. */
+  /**
+   * The one public base URL: join links, QR codes, e-mails and the media URL carry it. PUBLIC_URL, or
+   * PUBLIC_HOSTNAME, or the primary interface (see advertised-address.ts) — never localhost.
+   */
   publicUrl: string;
+  network: NetworkConfig;
   dataDir: string;
   filesDir: string;
   /** PostgreSQL URL; null means the embedded PGlite database in dataDir. */
@@ -61,9 +74,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           publicUrl: env.LIVEKIT_PUBLIC_URL || null,
         }
       : null;
+  const address = env.PUBLIC_URL ? null : announcedUrl(dataDir);
   return {
     port,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    publicUrl: address ?? advertisedAddress(env, { scheme: 'http', port }).publicUrl,
+    network: loadNetworkConfig(env),
     dataDir,
     filesDir: resolve(env.FILES_DIR ?? join(dataDir, 'files')),
     databaseUrl: env.DATABASE_URL || null,
@@ -75,6 +90,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     attendance: loadAttendanceConfig(env),
     livePing: loadLivePingConfig(env),
   };
+}
+
+/**
+ * The address `npm start` announced for this data directory (data/network.json), so tools run
+ * beside it (`npm run seed:demo`) print the links people can open. PUBLIC_URL still wins.
+ */
+function announcedUrl(dataDir: string): string | null {
+  const file = join(dataDir, 'network.json');
+  if (!existsSync(file)) return null;
+  const { publicUrl } = JSON.parse(readFileSync(file, 'utf8')) as { publicUrl?: string };
+  return publicUrl ?? null;
+}
+
+const tlsModes: NetworkConfig['tls'][] = ['internal', 'acme', 'files', 'off', 'external'];
+
+function loadNetworkConfig(env: NodeJS.ProcessEnv): NetworkConfig {
+  const given = env.TLS_MODE as NetworkConfig['tls'] | undefined;
+  const tls =
+    given && tlsModes.includes(given) ? given : env.PUBLIC_URL?.startsWith('https:') ? 'external' : 'off';
+  return { tls, caCertFile: env.TLS_CA_CERT_FILE ? resolve(env.TLS_CA_CERT_FILE) : null };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
