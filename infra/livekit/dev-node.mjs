@@ -1,12 +1,12 @@
-// The embedded media server for `npm start`: one livekit-server on loopback, started when installed
-// (built from source on first use unless HALLBRIDGE_NO_LIVEKIT_INSTALL=1), with its API key and
-// secret generated once and kept in the data directory. Without it the product runs with video off.
+// The embedded media server for `npm start`: one livekit-server, started when installed (built
+// from source on first use unless HALLBRIDGE_NO_LIVEKIT_INSTALL=1), with its API key and secret
+// generated once and kept in the data directory. Without it the product runs with video off.
+// On the network its ICE candidates carry the advertised address, and TURN is on (see startDevLiveKit).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createSocket } from 'node:dgram';
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
+import { freeTcpPort, freeUdpPort } from '../lib/ports.mjs';
 
 const here = import.meta.dirname ?? new URL('.', import.meta.url).pathname;
 const root = join(here, '..', '..');
@@ -38,30 +38,6 @@ function install() {
   return findLiveKitServer();
 }
 
-function tcpPort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function udpPort() {
-  for (;;) {
-    const port = await tcpPort();
-    const ok = await new Promise((resolve) => {
-      const socket = createSocket('udp4');
-      socket.once('error', () => resolve(false));
-      socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)));
-    });
-    if (ok) return port;
-  }
-}
-
 /** The key pair of the embedded server, generated on first start and kept with the data. */
 function keys(dataDir) {
   const file = join(dataDir, 'livekit.json');
@@ -91,14 +67,23 @@ function stopStale(pidFile, configFile) {
 }
 
 /**
- * Starts the dev node and resolves { env, stop } (env: LIVEKIT_URL/KEY/SECRET for the app), or
- * null when there is no media server to run.
+ * Starts the node and resolves { env, httpDial, turnTlsDial, stop } (env: LIVEKIT_URL/KEY/SECRET for
+ * the app; the dials are where the front forwards /rtc and TURN/TLS), or null when there is no media
+ * server to run. Without `network` the node is on loopback with free ports (the product used on this
+ * machine only). With `network` = { nodeIp, nodeIpLocal, turnDomain, tcpPort, udpPort, turnUdpPort,
+ * turnTls } its candidates carry nodeIp, ICE/TCP and TURN/UDP listen on those ports, and TURN/TLS
+ * (when turnTls) takes the streams the front has decrypted on a free port.
  */
-export async function startDevLiveKit({ dataDir, appPort }) {
+export async function startDevLiveKit({ dataDir, appPort, network = null }) {
   const bin = findLiveKitServer() ?? install();
   if (!bin) return null;
   const { apiKey, apiSecret } = keys(dataDir);
-  const ports = { http: await tcpPort(), tcp: await tcpPort(), udp: await udpPort() };
+  const ports = {
+    http: await freeTcpPort(),
+    tcp: network?.tcpPort ?? (await freeTcpPort()),
+    udp: network?.udpPort ?? (await freeUdpPort()),
+    turnTls: network?.turnTls ? await freeTcpPort(network.nodeIpLocal ? network.nodeIp : '127.0.0.1') : null,
+  };
   const configFile = join(dataDir, 'livekit.yaml');
   const logFile = join(dataDir, 'livekit.log');
   const pidFile = join(dataDir, 'livekit.pid');
@@ -115,6 +100,15 @@ export async function startDevLiveKit({ dataDir, appPort }) {
       LIVEKIT_API_SECRET: apiSecret,
       LIVEKIT_WEBHOOK_URL: `http://127.0.0.1:${appPort}/api/media/webhook`,
       LIVEKIT_LOG_LEVEL: process.env.LIVEKIT_LOG_LEVEL ?? 'info',
+      ...(network
+        ? {
+            LIVEKIT_NODE_IP: network.nodeIp,
+            LIVEKIT_NODE_IP_LOCAL: network.nodeIpLocal ? '1' : '0',
+            LIVEKIT_TURN_DOMAIN: network.turnDomain,
+            LIVEKIT_TURN_UDP_PORT: String(network.turnUdpPort),
+            LIVEKIT_TURN_TLS_PORT: ports.turnTls ? String(ports.turnTls) : '',
+          }
+        : {}),
     },
     stdio: ['ignore', out, out],
   });
@@ -138,12 +132,18 @@ export async function startDevLiveKit({ dataDir, appPort }) {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  log(`livekit-server on ws://127.0.0.1:${ports.http} (UDP ${ports.udp}, TCP ${ports.tcp}; log: ${logFile})`);
+  const turn = network ? `, TURN/UDP ${network.turnUdpPort}${ports.turnTls ? ', TURN/TLS via 443' : ''}` : '';
+  log(
+    `livekit-server on ${network?.nodeIp ?? '127.0.0.1'}: ICE/UDP ${ports.udp}, ICE/TCP ${ports.tcp}${turn} (log: ${logFile})`,
+  );
   let stopping = false;
   child.on('exit', (code, signal) => {
     if (!stopping) log(`livekit-server stopped unexpectedly (${code ?? signal}): audio and video are off.`);
   });
+  const turnHost = network?.nodeIpLocal ? network.nodeIp : '127.0.0.1';
   return {
+    httpDial: `127.0.0.1:${ports.http}`,
+    turnTlsDial: ports.turnTls ? `${turnHost}:${ports.turnTls}` : null,
     env: {
       LIVEKIT_URL: `ws://127.0.0.1:${ports.http}`,
       LIVEKIT_API_KEY: apiKey,
