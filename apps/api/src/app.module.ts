@@ -30,6 +30,7 @@ import { PresenceEvents } from './live/presence-events';
 import { SessionLifecycle } from './live/session-lifecycle';
 import { mediaControllers, mediaProviders } from './media/media.providers';
 import { reflectionsControllers, reflectionsProviders } from './reflections/reflections.providers';
+import { networkControllers, networkProviders } from './network/network.providers';
 import { ImportRosterService } from './members/import-roster.service';
 import { MembersController } from './members/members.controller';
 import { MembersService } from './members/members.service';
@@ -69,6 +70,7 @@ export class AppModule {
         ...attendanceControllers,
         ...mediaControllers,
         ...reflectionsControllers,
+        ...networkControllers,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -107,6 +109,7 @@ export class AppModule {
         ...attendanceProviders,
         ...mediaProviders,
         ...reflectionsProviders,
+        ...networkProviders,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { plainHttpRedirect } from './config/plain-http-redirect';
 import { openDatabase, type Database } from './database/database';
 import { MEDIA_WEBHOOK_PATH, rawWebhookBody } from './media/media-webhook.controller';
 
@@ -60,6 +61,8 @@ export async function createApp(config: AppConfig, db: Database): Promise<INestA
     bodyParser: false,
   });
   app.set('trust proxy', 'loopback');
+  const redirect = plainHttpRedirect(config.publicUrl);
+  if (redirect) app.use(redirect);
   // Media webhooks are verified against their exact bytes: parsed raw, before (and instead of) JSON.
   app.use(MEDIA_WEBHOOK_PATH, rawWebhookBody());
   app.use(express.json({ limit: '1mb' }));

@@ -13,6 +13,7 @@ import { LiveMemberPage } from './live-views/live-member-page';
 import { LivePresenterPage } from './live-views/live-presenter-page';
 import { LiveSitePage } from './live-views/live-site-page';
 import { StaffLayout } from './layouts/staff-layout';
+import { ConnectionPage } from './network/connection-page';
 import { AccountsPage } from './pages/accounts-page';
 import { AuditPage } from './pages/audit-page';
 import { JoinPage } from './pages/join-page';
@@ -63,6 +64,7 @@ export function App() {
             <Route path="units" element={<UnitsPage />} />
             <Route path="accounts" element={<AccountsPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="settings/connection" element={<ConnectionPage />} />
           </Route>
           <Route element={<RequireStaff roles={['organiser', 'secretary']} />}>
             <Route path="roster" element={<RosterPage />} />

@@ -14,3 +14,4 @@ export * from './slides';
 export * from './attendance';
 export * from './media';
 export * from './reflections';
+export * from './network';

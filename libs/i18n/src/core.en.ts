@@ -69,6 +69,7 @@ export const coreEn: typeof coreVi = {
     page: 'page',
     excuse: 'excuse',
     checkIn: 'site check-in',
+    certificate: 'certificate',
     reflection: 'reflection',
     attachment: 'attachment',
     programme: 'action programme',

@@ -67,6 +67,7 @@ export const coreVi = {
     page: 'trang',
     excuse: 'báo vắng',
     checkIn: 'lượt điểm danh tại điểm cầu',
+    certificate: 'chứng chỉ',
     reflection: 'bài thu hoạch',
     attachment: 'tệp đính kèm',
     programme: 'chương trình hành động',

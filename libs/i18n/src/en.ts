@@ -2,6 +2,7 @@ import { attendanceEn } from './attendance.en';
 import { coreEn } from './core.en';
 import { liveEn } from './live.en';
 import { mediaEn } from './media.en';
+import { networkEn } from './network.en';
 import { organisationEn } from './organisation.en';
 import { reflectionsEn } from './reflections.en';
 import { sessionsEn } from './sessions.en';
@@ -14,5 +15,6 @@ export const en: Catalogue = {
   live: liveEn,
   attendance: attendanceEn,
   media: mediaEn,
+  network: networkEn,
   reflections: reflectionsEn,
 };

@@ -14,6 +14,7 @@ export const organisationEn: typeof organisationVi = {
     sites: 'Sites',
     audit: 'Audit log',
     attendance: 'Attendance',
+    connection: 'Connection',
     signOut: 'Sign out',
   },
   roles: {

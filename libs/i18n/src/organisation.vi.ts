@@ -13,6 +13,7 @@ export const organisationVi = {
     sites: 'Điểm cầu',
     audit: 'Nhật ký',
     attendance: 'Điểm danh',
+    connection: 'Kết nối',
     signOut: 'Đăng xuất',
   },
   roles: {

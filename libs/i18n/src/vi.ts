@@ -2,6 +2,7 @@ import { attendanceVi } from './attendance.vi';
 import { coreVi } from './core.vi';
 import { liveVi } from './live.vi';
 import { mediaVi } from './media.vi';
+import { networkVi } from './network.vi';
 import { organisationVi } from './organisation.vi';
 import { reflectionsVi } from './reflections.vi';
 import { sessionsVi } from './sessions.vi';
@@ -18,6 +19,7 @@ export const vi = {
   live: liveVi,
   attendance: attendanceVi,
   media: mediaVi,
+  network: networkVi,
   reflections: reflectionsVi,
 };
 

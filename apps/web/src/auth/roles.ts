@@ -10,11 +10,12 @@ export function homeOf(principal: Principal | null): string {
 
 export const staffRoles: readonly Role[] = ['organiser', 'secretary', 'presenter'];
 
-export type NavKey = 'sessions' | 'units' | 'roster' | 'accounts' | 'sites' | 'attendance' | 'audit';
+export type NavKey =
+  'sessions' | 'units' | 'roster' | 'accounts' | 'sites' | 'attendance' | 'audit' | 'connection';
 
 /** The staff menu per role, mirroring what the API lets each role do. */
 export const navByRole: Partial<Record<Role, NavKey[]>> = {
-  organiser: ['sessions', 'units', 'roster', 'accounts', 'sites', 'attendance', 'audit'],
+  organiser: ['sessions', 'units', 'roster', 'accounts', 'sites', 'attendance', 'audit', 'connection'],
   secretary: ['sessions', 'roster', 'sites', 'attendance'],
   presenter: ['sessions'],
 };
@@ -27,4 +28,5 @@ export const navPath: Record<NavKey, string> = {
   sites: '/sites',
   attendance: '/attendance/units',
   audit: '/audit',
+  connection: '/settings/connection',
 };

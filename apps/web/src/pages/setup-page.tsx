@@ -3,11 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { useRunSetup, useSetupStatus } from '../api/auth';
+import { useNetworkInfo } from '../api/network';
 import { ErrorAlert } from '../components/error-alert';
 import { FormField } from '../components/form-field';
 import { QueryState } from '../components/query-state';
 import { AuthLayout } from '../layouts/auth-layout';
 import { fieldErrorsOf } from '../lib/field-issues';
+import { TrustCertificate } from '../network/trust-certificate';
 
 const empty: SetupBody = {
   organisationName: '',
@@ -22,6 +24,7 @@ const fields = Object.keys(empty) as (keyof SetupBody)[];
 export function SetupPage() {
   const { t } = useTranslation();
   const status = useSetupStatus();
+  const ca = useNetworkInfo().data?.ca;
   const run = useRunSetup();
   const navigate = useNavigate();
   const [form, setForm] = useState<SetupBody>(empty);
@@ -85,6 +88,8 @@ export function SetupPage() {
           </button>
         </form>
       </QueryState>
+      {/* phones and room screens will need the local CA: the organiser meets it here first */}
+      {ca && <TrustCertificate ca={ca} headingLevel={2} />}
     </AuthLayout>
   );
 }
