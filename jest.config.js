@@ -1,5 +1,6 @@
 // Test tiers by suffix: *.spec.ts (no services), *.int-spec.ts (real PostgreSQL/PGlite/Redis/LiveKit),
-// test/e2e/*.e2e.ts (headless Chromium against the built product on its embedded default).
+// test/e2e/*.e2e.ts (headless Chromium against the built product on its embedded default),
+// test/net/*.net-spec.ts (the product and browsers on separate machines: Linux network namespaces, root only).
 const preset = require('./jest.preset');
 
 module.exports = {
@@ -24,6 +25,13 @@ module.exports = {
       displayName: 'e2e',
       roots: ['<rootDir>/test/e2e'],
       testMatch: ['**/*.e2e.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.ts'],
+    },
+    {
+      ...preset,
+      displayName: 'net',
+      roots: ['<rootDir>/test/net'],
+      testMatch: ['**/*.net-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.ts'],
     },
   ],

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs the real components the tests and the product use, idempotently, on a bare Debian
 # machine (CI and new machines start with none of them). Already-present tools are left alone.
-#   usage: infra/ensure-tools.sh [chromium] [postgresql] [redis] [libreoffice] [poppler] [cxx] [livekit] | all
+#   usage: infra/ensure-tools.sh [chromium] [postgresql] [redis] [libreoffice] [poppler] [cxx] [netns] [livekit] [front] | all
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log() { echo "ensure-tools: $*" >&2; }
 
 want=("$@")
-[[ ${#want[@]} -eq 0 || "${want[0]}" == "all" ]] && want=(chromium postgresql redis libreoffice poppler livekit)
+[[ ${#want[@]} -eq 0 || "${want[0]}" == "all" ]] && want=(chromium postgresql redis libreoffice poppler netns livekit front)
 
 # tool -> "command to look for|Debian packages"
 declare -A debian=(
@@ -17,11 +17,13 @@ declare -A debian=(
   [libreoffice]="soffice|libreoffice-impress-nogui libreoffice-writer-nogui fonts-noto-core fonts-dejavu-core"
   [poppler]="pdftoppm|poppler-utils"
   [cxx]="g++|g++ make python3"
+  # network tests: namespaces and veths (iproute2), firewalls (nftables), a browser's trust store (certutil)
+  [netns]="certutil|iproute2 nftables libnss3-tools"
 )
 
 missing=()
 for tool in "${want[@]}"; do
-  [[ "$tool" == "livekit" ]] && continue
+  [[ "$tool" == "livekit" || "$tool" == "front" ]] && continue
   spec="${debian[$tool]:-}"
   [[ -n "$spec" ]] || { log "unknown tool $tool"; exit 2; }
   probe="${spec%%|*}"
@@ -53,5 +55,6 @@ fi
 
 for tool in "${want[@]}"; do
   [[ "$tool" == "livekit" ]] && bash infra/livekit/install.sh --no-cli >&2
+  [[ "$tool" == "front" ]] && bash infra/front/install.sh >&2
 done
 log "ready: ${want[*]}"

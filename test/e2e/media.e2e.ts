@@ -1,28 +1,13 @@
 import type { AuthResult, JoinResult } from '@hallbridge/contracts';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { desktop, launchChromium, newContext, phone, storeSignIn } from '../support/browser';
 import { addBranch, firstRun } from '../support/first-run';
 import { startLiveKit, type LiveKitServer } from '../support/livekit-server';
 import { LiveTestClient } from '../support/live-client';
+import { framesDecoded, heardNewVoice, markAudioElements } from '../support/media-checks';
 import { startProduct, type Product } from '../support/product';
 
 const hour = 3600_000;
-
-/** Resolves once the video element inside `scope` has a picture and decodes new frames. */
-async function framesDecoded(scope: Locator): Promise<{ width: number; frames: number }> {
-  const video = scope.locator('video').first();
-  await video.waitFor();
-  const first = await video.evaluate(async (el: HTMLVideoElement) => {
-    while (el.videoWidth === 0) await new Promise((r) => setTimeout(r, 50));
-    return el.getVideoPlaybackQuality().totalVideoFrames;
-  });
-  // More frames decoded after the first picture: the video is playing, not a still.
-  return video.evaluate(async (el: HTMLVideoElement, seen: number) => {
-    while (el.getVideoPlaybackQuality().totalVideoFrames <= seen + 10)
-      await new Promise((r) => setTimeout(r, 50));
-    return { width: el.videoWidth, frames: el.getVideoPlaybackQuality().totalVideoFrames };
-  }, first);
-}
 
 describe('media: the hall and the district rooms see and hear each other (headless Chromium, fake devices)', () => {
   let livekit: LiveKitServer;
@@ -122,9 +107,7 @@ describe('media: the hall and the district rooms see and hear each other (headle
 
     // A member on a phone listens; the presenter gives them the floor; they accept and are heard.
     const phonePage = await open('member', `/live/${sessionId}`, phone);
-    await hall.evaluate(() =>
-      document.querySelectorAll('audio').forEach((a) => a.setAttribute('data-before', '')),
-    );
+    await markAudioElements(hall);
     const presenterSocket = new LiveTestClient(product.url, auth.presenter!.token);
     sockets.push(presenterSocket);
     expect((await presenterSocket.join(sessionId)).ok).toBe(true);
@@ -135,34 +118,9 @@ describe('media: the hall and the district rooms see and hear each other (headle
     await phonePage.getByTestId('floor-speak').click();
     await phonePage.getByTestId('floor-speaking').waitFor();
 
-    // The hall marks the speaker and receives their microphone: a live remote audio track whose
-    // samples are not silence (Chromium's fake microphone beeps).
+    // The hall marks the speaker and receives their microphone.
     await hall.locator(`[data-testid="floor-voice"][data-identity="${memberKey}"]`).waitFor();
-    const heard = await hall.evaluate(async () => {
-      let audio: HTMLAudioElement | undefined;
-      while (
-        !(audio = Array.from(document.querySelectorAll('audio')).find(
-          (a) => !a.hasAttribute('data-before') && a.srcObject,
-        ))
-      )
-        await new Promise((r) => setTimeout(r, 50));
-      const stream = audio.srcObject as MediaStream;
-      const track = stream.getAudioTracks()[0]!;
-      const context = new AudioContext();
-      await context.resume();
-      const analyser = context.createAnalyser();
-      analyser.fftSize = 2048;
-      context.createMediaStreamSource(stream).connect(analyser);
-      const samples = new Float32Array(analyser.fftSize);
-      let peak = 0;
-      while (peak < 0.01) {
-        await new Promise((r) => setTimeout(r, 20));
-        analyser.getFloatTimeDomainData(samples);
-        for (const s of samples) peak = Math.max(peak, Math.abs(s));
-      }
-      await context.close();
-      return { state: track.readyState, peak };
-    });
+    const heard = await heardNewVoice(hall);
     expect(heard.state).toBe('live');
     expect(heard.peak).toBeGreaterThanOrEqual(0.01);
     expect(pageErrors).toEqual([]);

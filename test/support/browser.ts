@@ -9,11 +9,17 @@ import {
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, headless, with a fake camera and microphone, and no calls to the internet. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, with a fake camera and microphone, and no calls to the internet.
+ * `executablePath`, `args` and `env` let a network test run it on another "machine" (test/support/netns.ts).
+ */
+export function launchChromium(
+  options: { executablePath?: string; args?: string[]; env?: Record<string, string> } = {},
+): Promise<Browser> {
   return chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: options.executablePath ?? chromiumPath,
     headless: true,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     args: [
       '--headless',
       '--no-sandbox',
@@ -27,6 +33,7 @@ export function launchChromium(): Promise<Browser> {
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
       '--autoplay-policy=no-user-gesture-required',
+      ...(options.args ?? []),
     ],
   });
 }
