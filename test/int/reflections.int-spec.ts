@@ -139,7 +139,12 @@ describe.each(databases)('reflections on %s', (kind) => {
     });
     const replaced = await upload('ban-in.pdf', pdf);
     expect(replaced.body.attachment).toMatchObject({ fileName: 'ban-in.pdf', mimeType: 'application/pdf' });
-    expect(replaced.body).toMatchObject({ version: 1, state: 'draft' });
+    expect(replaced.body).toMatchObject({ version: 0, state: 'draft' });
+    // Text typed before the attachment went up (written on version 0) still saves.
+    expect((await save('binh', '<p>Bài của Bình</p>', 0)).body).toMatchObject({
+      version: 1,
+      body: '<p>Bài của Bình</p>',
+    });
   });
 
   it('shows the secretary only their branch, never a draft, and other members nothing', async () => {

@@ -14,6 +14,9 @@ import { LivePresenterPage } from './live-views/live-presenter-page';
 import { LiveSitePage } from './live-views/live-site-page';
 import { StaffLayout } from './layouts/staff-layout';
 import { ConnectionPage } from './network/connection-page';
+import { MemberReflectionPage } from './reflections/member-reflection-page';
+import { ReflectionReviewPage } from './reflections/reflection-review-page';
+import { ReflectionsPage } from './reflections/reflections-page';
 import { AccountsPage } from './pages/accounts-page';
 import { AuditPage } from './pages/audit-page';
 import { JoinPage } from './pages/join-page';
@@ -53,6 +56,7 @@ export function App() {
         <Route index element={<MePage />} />
         <Route path="sessions/:id" element={<MeSessionPage />} />
         <Route path="attendance" element={<MemberHistoryPage />} />
+        <Route path="sessions/:id/reflection" element={<MemberReflectionPage />} />
       </Route>
       <Route element={<RequireStaff />}>
         <Route element={<StaffLayout />}>
@@ -72,6 +76,8 @@ export function App() {
             <Route path="sessions/:id/attendance" element={<AttendancePage />} />
             <Route path="members/:memberId/attendance" element={<MemberHistoryPage />} />
             <Route path="attendance/units" element={<UnitSummaryPage />} />
+            <Route path="sessions/:id/reflections" element={<ReflectionsPage />} />
+            <Route path="reflections/:id" element={<ReflectionReviewPage />} />
           </Route>
         </Route>
       </Route>

@@ -28,6 +28,13 @@ export const reflectionsEn: typeof reflectionsVi = {
     openReview: 'Read and grade',
   },
   write: {
+    tools: {
+      label: 'Formatting',
+      bold: 'Bold',
+      italic: 'Italic',
+      bullet: 'Bulleted list',
+      ordered: 'Numbered list',
+    },
     open: 'Write your reflection',
     openResult: 'Your reflection and its result',
     deadline: 'Due: {{deadline}}',

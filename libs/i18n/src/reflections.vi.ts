@@ -26,6 +26,13 @@ export const reflectionsVi = {
     openReview: 'Xem và chấm bài',
   },
   write: {
+    tools: {
+      label: 'Định dạng',
+      bold: 'Chữ đậm',
+      italic: 'Chữ nghiêng',
+      bullet: 'Danh sách',
+      ordered: 'Danh sách đánh số',
+    },
     open: 'Viết bài thu hoạch',
     openResult: 'Xem bài thu hoạch và kết quả',
     deadline: 'Hạn nộp: {{deadline}}',

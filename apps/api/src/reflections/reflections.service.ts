@@ -151,7 +151,10 @@ export class ReflectionsService {
     try {
       const saved = row
         ? await this.prisma.reflection.update({ where: { id: row.id }, data })
-        : await this.prisma.reflection.create({ data: { sessionId, memberId, body: '', words: 0, ...data } });
+        : // Version 0: the text a member may be typing meanwhile (written on version 0) still saves.
+          await this.prisma.reflection.create({
+            data: { sessionId, memberId, body: '', words: 0, version: 0, ...data },
+          });
       if (row?.attachmentKey) await this.files.remove(row.attachmentKey);
       return toReflection(saved);
     } catch (e) {

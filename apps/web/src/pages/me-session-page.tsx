@@ -8,6 +8,7 @@ import { QueryState } from '../components/query-state';
 import { SessionFacts } from '../components/session-facts';
 import { StateBadge } from '../components/state-badge';
 import { livePaths } from '../live-views/lib/live-paths';
+import { ReflectionCallCard } from '../reflections/reflection-call-card';
 
 /** One session as a member sees it on a phone: what, when, how, who speaks, and what to read first. */
 export function MeSessionPage() {
@@ -47,6 +48,7 @@ export function MeSessionPage() {
               <p className="muted small">{t('live.open.hint')}</p>
             </div>
           )}
+          <ReflectionCallCard sessionId={s.id} />
           <MaterialsPanel
             sessionId={s.id}
             materials={s.materials}

@@ -54,6 +54,15 @@ export function SessionDetailPage() {
                       {t('attendance.open')}
                     </Link>
                   )}
+                  {sendsLinks && s.state !== 'cancelled' && (
+                    <Link
+                      to={`/sessions/${s.id}/reflections`}
+                      className="button"
+                      data-testid="open-reflections"
+                    >
+                      {t('reflections.title')}
+                    </Link>
+                  )}
                   {roomIsOpen(s.state) && (
                     <Link
                       to={liveViewFor(principal, s)}
