@@ -36,8 +36,20 @@ export function caRootFile(storageDir) {
  *  app         app instances, ['127.0.0.1:3000', …]
  *  livekit     livekit-server HTTP ports for /rtc, ['127.0.0.1:7880', …]
  *  turn        LiveKit TURN listeners that take TURN/TLS from here in plain TCP, [] for none
+ *  internalPort  optional: a plain-HTTP listener on loopback balancing the app instances, for
+ *              LiveKit's webhooks (any live instance takes them; a Go client would not trust the local CA)
  */
-export function frontConfig({ storageDir, hosts, tls, httpsPort, httpPort, app, livekit, turn }) {
+export function frontConfig({
+  storageDir,
+  hosts,
+  tls,
+  httpsPort,
+  httpPort,
+  app,
+  livekit,
+  turn,
+  internalPort,
+}) {
   // Several upstreams: a dead one is skipped within seconds and its requests retried on another.
   const balanced = (upstreams, policy, healthUri) => ({
     handler: 'reverse_proxy',
@@ -114,6 +126,15 @@ export function frontConfig({ storageDir, hosts, tls, httpsPort, httpPort, app, 
             automatic_https: { disable: true },
             routes: [rtc, toApp],
           },
+          ...(internalPort
+            ? {
+                internal: {
+                  listen: [`127.0.0.1:${internalPort}`],
+                  automatic_https: { disable: true },
+                  routes: [toApp],
+                },
+              }
+            : {}),
           http: {
             listen: [`:${httpPort}`],
             automatic_https: { disable: true },
@@ -147,6 +168,11 @@ function listening(port, host = '127.0.0.1') {
   });
 }
 
+/** The front answers: both ports listen and (for the local CA) its root certificate exists. */
+export async function frontReady({ httpsPort, httpPort, caFile }) {
+  return (await listening(httpsPort)) && (await listening(httpPort)) && (!caFile || existsSync(caFile));
+}
+
 /**
  * Writes the configuration to <storageDir>/caddy.json and runs Caddy until stop(). Resolves once
  * both ports listen and (for the local CA) the root certificate exists.
@@ -169,9 +195,7 @@ export async function startFront(options, { bin = findCaddy(), logFile } = {}) {
     if (child.exitCode !== null) {
       throw new Error(`caddy exited (${child.exitCode}): ${readFileSync(log, 'utf8').slice(-2000)}`);
     }
-    const ready =
-      (await listening(options.httpsPort)) && (await listening(options.httpPort)) && (!ca || existsSync(ca));
-    if (ready) break;
+    if (await frontReady({ ...options, caFile: ca })) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`caddy did not start in 30 s; see ${log}`);

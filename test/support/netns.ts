@@ -26,7 +26,9 @@ export class Lan {
   private readonly children: ChildProcess[] = [];
   private readonly servers: Server[] = [];
 
-  private constructor(readonly prefix: string) {}
+  private constructor(readonly prefix: string) {
+    chmodSync(this.dir, 0o755); // services that drop root (PostgreSQL) keep state below it
+  }
 
   /** `names` become hosts 10.77.0.1, .2, … in that order. */
   static async create(names: string[]): Promise<Lan> {
