@@ -56,6 +56,8 @@ if (!env.LIVEKIT_URL) {
   media = await startDevLiveKit({
     dataDir,
     appPort,
+    // without the front, browsers elsewhere reach the node's signalling port directly
+    bind: front ? '127.0.0.1' : '0.0.0.0',
     network: {
       nodeIp: address.mediaIp,
       nodeIpLocal: localIPv4s().includes(address.mediaIp),
@@ -88,8 +90,6 @@ writeFileSync(
   `${JSON.stringify({ publicUrl: address.publicUrl }, null, 2)}\n`,
 );
 
-const publicMedia = media && new URL(address.publicUrl);
-if (publicMedia) publicMedia.protocol = front ? 'wss:' : 'ws:';
 const app = spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main.js')], {
   cwd: root,
   stdio: 'inherit',
@@ -102,8 +102,11 @@ const app = spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main
     ...(frontProcess?.caFile ? { TLS_CA_CERT_FILE: frontProcess.caFile } : {}),
     // the front on loopback sets X-Forwarded-For to the client's address, replacing what clients send
     ...(front ? { TRUST_PROXY: env.TRUST_PROXY ?? 'loopback' } : {}),
-    // browsers reach LiveKit through the front (/rtc on the same origin), or directly without one
-    ...(publicMedia && front ? { LIVEKIT_PUBLIC_URL: publicMedia.origin } : {}),
+    // browsers reach LiveKit through the front (/rtc on the same origin: the app's default for a
+    // loopback LIVEKIT_URL behind HTTPS), or directly without one
+    ...(media && !front
+      ? { LIVEKIT_PUBLIC_URL: `ws://${address.host}:${media.httpDial.split(':')[1]}` }
+      : {}),
   },
 });
 

@@ -74,7 +74,7 @@ function stopStale(pidFile, configFile) {
  * turnTls } its candidates carry nodeIp, ICE/TCP and TURN/UDP listen on those ports, and TURN/TLS
  * (when turnTls) takes the streams the front has decrypted on a free port.
  */
-export async function startDevLiveKit({ dataDir, appPort, network = null }) {
+export async function startDevLiveKit({ dataDir, appPort, network = null, bind = '127.0.0.1' }) {
   const bin = findLiveKitServer() ?? install();
   if (!bin) return null;
   const { apiKey, apiSecret } = keys(dataDir);
@@ -100,6 +100,7 @@ export async function startDevLiveKit({ dataDir, appPort, network = null }) {
       LIVEKIT_API_SECRET: apiSecret,
       LIVEKIT_WEBHOOK_URL: `http://127.0.0.1:${appPort}/api/media/webhook`,
       LIVEKIT_LOG_LEVEL: process.env.LIVEKIT_LOG_LEVEL ?? 'info',
+      LIVEKIT_BIND: bind,
       ...(network
         ? {
             LIVEKIT_NODE_IP: network.nodeIp,

@@ -204,8 +204,6 @@ async function start(state, processes, save) {
   const caFile = tls.mode === 'internal' ? caRootFile(storageDir) : null;
   await waitFor('the TLS front', () => frontReady({ ...front, caFile }));
 
-  const publicMedia = new URL(address.publicUrl);
-  publicMedia.protocol = 'wss:';
   const main = join(root, 'dist/apps/api/apps/api/src/main.js');
   for (const [i, port] of appPorts.entries()) {
     const name = `app-${'ab'[i]}`;
@@ -222,7 +220,6 @@ async function start(state, processes, save) {
         ...(caFile ? { TLS_CA_CERT_FILE: caFile } : {}),
         TRUST_PROXY: env.TRUST_PROXY ?? 'loopback',
         LIVEKIT_URL: `ws://127.0.0.1:${nodes[i].http}`,
-        LIVEKIT_PUBLIC_URL: publicMedia.origin,
         LIVEKIT_API_KEY: keep.livekitKey,
         LIVEKIT_API_SECRET: keep.livekitSecret,
       }),

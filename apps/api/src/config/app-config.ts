@@ -65,19 +65,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
   const dataDir = resolve(env.DATA_DIR ?? join(process.cwd(), 'data'));
   const webDist = resolve(env.WEB_DIST ?? join(process.cwd(), 'dist', 'apps', 'web'));
+  const publicUrl =
+    (env.PUBLIC_URL ? null : announcedUrl(dataDir)) ??
+    advertisedAddress(env, { scheme: 'http', port }).publicUrl;
   const media =
     env.LIVEKIT_URL && env.LIVEKIT_API_KEY && env.LIVEKIT_API_SECRET
       ? {
           url: env.LIVEKIT_URL,
           apiKey: env.LIVEKIT_API_KEY,
           apiSecret: env.LIVEKIT_API_SECRET,
-          publicUrl: env.LIVEKIT_PUBLIC_URL || null,
+          publicUrl: env.LIVEKIT_PUBLIC_URL || sameOriginMedia(env.LIVEKIT_URL, publicUrl),
         }
       : null;
-  const address = env.PUBLIC_URL ? null : announcedUrl(dataDir);
   return {
     port,
-    publicUrl: address ?? advertisedAddress(env, { scheme: 'http', port }).publicUrl,
+    publicUrl,
     network: loadNetworkConfig(env),
     dataDir,
     filesDir: resolve(env.FILES_DIR ?? join(dataDir, 'files')),
@@ -101,6 +103,18 @@ function announcedUrl(dataDir: string): string | null {
   if (!existsSync(file)) return null;
   const { publicUrl } = JSON.parse(readFileSync(file, 'utf8')) as { publicUrl?: string };
   return publicUrl ?? null;
+}
+
+/**
+ * A LiveKit on this machine's loopback behind an HTTPS address is reached by browsers through the
+ * TLS front, which proxies /rtc on the same origin: wss://<public host>. Otherwise the URL as given.
+ */
+function sameOriginMedia(livekitUrl: string, publicUrl: string): string | null {
+  const internal = new URL(livekitUrl);
+  const site = new URL(publicUrl);
+  if (site.protocol !== 'https:' || !['127.0.0.1', 'localhost', '[::1]'].includes(internal.hostname))
+    return null;
+  return `wss://${site.host}`;
 }
 
 const tlsModes: NetworkConfig['tls'][] = ['internal', 'acme', 'files', 'off', 'external'];
