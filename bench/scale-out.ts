@@ -11,7 +11,7 @@ import { report, round, summary } from './lib/stats';
 
 /**
  * `npm run bench -- scale-out [--clients 1000] [--changes 30] [--window 1000]`: two app instances
- * sharing PostgreSQL and Redis (RedisLiveRooms), members split between them, beside one instance on
+ * sharing PostgreSQL and Redis (REDIS_URL), members split between them, beside one instance on
  * the same PostgreSQL without Redis (the baseline). The presenter, on the first instance, changes
  * slides: delivery latency to members on the same instance and on the other. Then every member
  * answers a poll: votes counted, votes per second, and when the final tally is everywhere. On two

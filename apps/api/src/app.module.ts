@@ -11,23 +11,14 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { TokenService } from './auth/token.service';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { clusterProviders } from './cluster/cluster.providers';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DATABASE, type Database } from './database/database';
 import { PrismaService } from './database/prisma.service';
 import { FileStorage } from './files/file-storage.service';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
-import { LiveAccess } from './live/live-access.service';
-import { LiveFactEvents } from './live/live-fact-events';
-import { LiveFactStore } from './live/live-fact.store';
-import { InMemoryLiveRooms } from './live/in-memory-live-rooms';
-import { LiveRooms } from './live/live-rooms';
-import { RedisLiveRooms } from './live/redis-live-rooms';
-import { LiveGateway } from './live/live.gateway';
-import { PollResultsController } from './live/poll-results.controller';
-import { PollResultsService } from './live/poll-results.service';
-import { PresenceEvents } from './live/presence-events';
-import { SessionLifecycle } from './live/session-lifecycle';
+import { liveControllers, liveProviders } from './live/live.providers';
 import { mediaControllers, mediaProviders } from './media/media.providers';
 import { reflectionsControllers, reflectionsProviders } from './reflections/reflections.providers';
 import { networkControllers, networkProviders } from './network/network.providers';
@@ -66,7 +57,7 @@ export class AppModule {
         MaterialsController,
         AuditController,
         ...slidesControllers,
-        PollResultsController,
+        ...liveControllers,
         ...attendanceControllers,
         ...mediaControllers,
         ...reflectionsControllers,
@@ -97,15 +88,8 @@ export class AppModule {
         JoinLinksService,
         MaterialsService,
         ...slidesProviders,
-        SessionLifecycle,
-        PresenceEvents,
-        LiveFactEvents,
-        LiveFactStore,
-        // Rooms in this process, or shared by every instance through Redis (REDIS_URL).
-        { provide: LiveRooms, useClass: config.redisUrl ? RedisLiveRooms : InMemoryLiveRooms },
-        LiveAccess,
-        LiveGateway,
-        PollResultsService,
+        ...clusterProviders(config),
+        ...liveProviders,
         ...attendanceProviders,
         ...mediaProviders,
         ...reflectionsProviders,

@@ -30,6 +30,9 @@ export const ErrorCode = z.enum([
   'PDF_RENDERER_MISSING',
   'MEDIA_DISABLED',
   'MEDIA_UNAVAILABLE',
+  'UNAVAILABLE',
+  'NOT_STORED',
+  'NOT_IN_ROOM',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

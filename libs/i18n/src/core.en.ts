@@ -53,6 +53,10 @@ export const coreEn: typeof coreVi = {
       'No media server (LiveKit) is configured, so audio and video are off. Slides, polls, hands, Q&A and attendance still work.',
     MEDIA_UNAVAILABLE: 'The media server cannot be reached. Please try again in a few minutes.',
     INTERNAL: 'Something went wrong on the server. Please try again.',
+    UNAVAILABLE:
+      'The server cannot store anything right now, so this was not done. Please try again in a moment.',
+    NOT_STORED: 'The server could not store this action, so it was not done; everything else carries on.',
+    NOT_IN_ROOM: 'You are not in the session room yet (reconnecting). Please try again in a moment.',
   },
   entities: {
     unit: 'unit',
@@ -120,6 +124,9 @@ export const coreEn: typeof coreVi = {
     member_needs_branch: 'members belong to a branch, not to a committee.',
     already_answered: 'you have already answered this poll.',
     floor_full: 'at most {{value}} may hold the floor at once; take it back first.',
+    questions_per_person: 'each person may ask at most {{value}} questions in a session.',
+    questions_per_room: 'the session already has {{value}} questions and takes no more.',
+    polls_per_room: 'the session already has {{value}} polls; no more can be made.',
     attendance_locked: 'attendance of this session is closed; reopen it to make corrections.',
     session_cancelled: 'the session was cancelled.',
     check_in_closed: 'the session no longer takes check-ins at sites.',

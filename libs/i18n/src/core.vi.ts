@@ -51,6 +51,11 @@ export const coreVi = {
       'Chưa có máy chủ hình ảnh và âm thanh (LiveKit) nên hội nghị tạm không có hình và tiếng. Trình chiếu, khảo sát, giơ tay, hỏi đáp và điểm danh vẫn hoạt động.',
     MEDIA_UNAVAILABLE: 'Không kết nối được tới máy chủ hình ảnh và âm thanh. Vui lòng thử lại sau ít phút.',
     INTERNAL: 'Đã có lỗi ở máy chủ. Vui lòng thử lại.',
+    UNAVAILABLE:
+      'Máy chủ tạm thời không lưu được dữ liệu nên thao tác chưa được thực hiện. Vui lòng thử lại sau giây lát.',
+    NOT_STORED:
+      'Máy chủ không lưu được thao tác này nên nó chưa được thực hiện; các thao tác khác vẫn bình thường.',
+    NOT_IN_ROOM: 'Bạn chưa vào phòng hội nghị (đang kết nối lại). Vui lòng thử lại sau giây lát.',
   },
   entities: {
     unit: 'đơn vị',
@@ -118,6 +123,9 @@ export const coreVi = {
     member_needs_branch: 'đảng viên phải thuộc một chi bộ, không thuộc cấp ủy.',
     already_answered: 'đồng chí đã trả lời câu hỏi này.',
     floor_full: 'tối đa {{value}} người được phát biểu cùng lúc; hãy kết thúc lượt phát biểu trước.',
+    questions_per_person: 'mỗi người gửi tối đa {{value}} câu hỏi trong một hội nghị.',
+    questions_per_room: 'hội nghị đã có {{value}} câu hỏi, không nhận thêm.',
+    polls_per_room: 'hội nghị đã có {{value}} câu hỏi khảo sát, không tạo thêm được.',
     attendance_locked: 'điểm danh của hội nghị đã chốt; hãy mở lại điểm danh để sửa.',
     session_cancelled: 'hội nghị đã bị hủy.',
     check_in_closed: 'hội nghị không còn nhận điểm danh tại điểm cầu.',

@@ -6,41 +6,26 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import {
-  type ClientToServerEvents,
   type JoinResultData,
   type LiveAck,
   LiveCommands,
   type LiveCommandName,
   PointerCommand,
-  type ServerToClientEvents,
 } from '@hallbridge/contracts';
 import { DomainError } from '@hallbridge/domain';
-import type { Server, Socket } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ActorResolver } from '../auth/actor-resolver.service';
-import type { RequestActor } from '../auth/request-actor';
 import { fieldIssues } from '../common/errors/field-issues';
-import { LiveAccess, type LiveSeat } from './live-access.service';
-import { LiveRooms, personalChannel, roomChannel } from './live-rooms';
+import { LiveAccess } from './live-access.service';
+import { LiveBroadcaster, personalChannel, roomChannel } from './live-broadcaster';
+import { LiveRooms } from './live-rooms';
+import type { LiveServer, LiveSocket } from './live-socket';
 import { toAck } from './socket-errors';
-
-interface SocketData {
-  caller: RequestActor;
-  language: string;
-  seat?: LiveSeat & { sessionId: string };
-  /** Token bucket against floods: commands allowed right now. */
-  budget: number;
-  refilledAt: number;
-  /** Last packet from the client (pongs included) and why the socket closed, for attendance. */
-  lastSeenAt?: number;
-  disconnectReason?: string;
-}
-
-type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const BURST = 40;
 const PER_SECOND = 20;
+/** Token bucket per socket against floods (commands allowed right now, refilled over time). */
+const buckets = new WeakMap<LiveSocket, { budget: number; refilledAt: number }>();
 
 /**
  * The socket.io edge of the live rooms: authenticates the handshake with the same tokens as REST,
@@ -53,11 +38,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly actors: ActorResolver,
     private readonly access: LiveAccess,
     private readonly rooms: LiveRooms,
+    private readonly broadcaster: LiveBroadcaster,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: LiveServer): void {
-    this.rooms.attach(server as unknown as Server);
+    this.rooms.attach(server);
     // LIVE_PING_INTERVAL_MS / LIVE_PING_TIMEOUT_MS: engine.io reads these for every ping it schedules.
     server.engine.opts.pingInterval = this.config.livePing.intervalMs;
     server.engine.opts.pingTimeout = this.config.livePing.timeoutMs;
@@ -71,11 +57,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         (caller) => {
           socket.data = {
             caller,
+            token,
+            address: socket.handshake.address,
             language: String(
               socket.handshake.headers['accept-language'] ?? socket.handshake.auth?.language ?? 'vi',
             ),
-            budget: BURST,
-            refilledAt: Date.now(),
           };
           next();
         },
@@ -125,10 +111,17 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       );
       return { ...ack, ...(ack.ok ? {} : { issues }) } as LiveAck;
     }
-    if (name === 'room:join')
-      return this.join(socket, parsed.data as { sessionId: string; lastSeq?: number | null });
+    if (name === 'room:join') {
+      const joining = this.join(socket, parsed.data as { sessionId: string; lastSeq?: number | null });
+      socket.data.joining = joining;
+      void joining.finally(() => socket.data.joining === joining && delete socket.data.joining);
+      return joining;
+    }
+    // A command sent right after (re)joining waits for the join to be answered.
+    await socket.data.joining;
     const seat = socket.data.seat;
-    if (!seat || seat.sessionId !== parsed.data.sessionId) return toAck(new DomainError('FORBIDDEN'), lang);
+    if (!seat) return toAck(new DomainError('NOT_IN_ROOM'), lang);
+    if (seat.sessionId !== parsed.data.sessionId) return toAck(new DomainError('FORBIDDEN'), lang);
     return this.rooms.execute(seat.actor, name, parsed.data as never, lang);
   }
 
@@ -179,18 +172,25 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       !this.spend(socket)
     )
       return;
-    socket.volatile
-      .to([roomChannel(seat.sessionId, 'public'), roomChannel(seat.sessionId, 'staff')])
-      .emit('live:pointer', { sessionId: seat.sessionId, pointer: parsed.data.pointer });
+    this.broadcaster.volatileFrom(
+      socket,
+      { sessionId: seat.sessionId, audience: 'everyone' },
+      'live:pointer',
+      {
+        sessionId: seat.sessionId,
+        pointer: parsed.data.pointer,
+      },
+    );
   }
 
   private spend(socket: LiveSocket): boolean {
     const now = Date.now();
-    const data = socket.data;
-    data.budget = Math.min(BURST, data.budget + ((now - data.refilledAt) / 1000) * PER_SECOND);
-    data.refilledAt = now;
-    if (data.budget < 1) return false;
-    data.budget -= 1;
+    const bucket = buckets.get(socket) ?? { budget: BURST, refilledAt: now };
+    bucket.budget = Math.min(BURST, bucket.budget + ((now - bucket.refilledAt) / 1000) * PER_SECOND);
+    bucket.refilledAt = now;
+    buckets.set(socket, bucket);
+    if (bucket.budget < 1) return false;
+    bucket.budget -= 1;
     return true;
   }
 }

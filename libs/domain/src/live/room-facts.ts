@@ -1,45 +1,11 @@
-import type {
-  LiveSettings,
-  Participant,
-  PollDraft,
-  QuestionStatus,
-  SessionState,
-} from '@hallbridge/contracts';
+import type { Participant, RoomFact, RoomFactType } from '@hallbridge/contracts';
 
 /**
  * What happened in a live room, with everything needed to replay it. Facts are stored in order
  * (one sequence per session) and folded into the room's state; clients get projections of them.
+ * Their stored shape is versioned in libs/contracts (live-facts.ts).
  */
-export type RoomFact =
-  | { type: 'session.state'; state: SessionState }
-  | { type: 'slide.moved'; deckId: string; page: number }
-  | { type: 'slide.controller'; userId: string | null }
-  | { type: 'settings.changed'; settings: Partial<LiveSettings> }
-  | { type: 'poll.saved'; pollId: string; poll: PollDraft; position: number }
-  | { type: 'poll.deleted'; pollId: string }
-  | { type: 'poll.opened'; pollId: string }
-  | { type: 'poll.closed'; pollId: string }
-  | { type: 'poll.results'; pollId: string; visible: boolean }
-  | { type: 'poll.answered'; pollId: string; key: string; answer: string[] }
-  | { type: 'poll.site-counted'; pollId: string; siteKey: string; counts: Record<string, number> }
-  | { type: 'hand.raised'; participant: ParticipantRef; topic: string | null }
-  | { type: 'hand.lowered'; key: string }
-  | { type: 'floor.granted'; participant: ParticipantRef; withCamera: boolean }
-  | { type: 'floor.revoked'; key: string }
-  | {
-      type: 'question.asked';
-      questionId: string;
-      author: ParticipantRef;
-      text: string;
-      anonymous: boolean;
-      status: QuestionStatus;
-    }
-  | { type: 'question.voted'; questionId: string; key: string; vote: boolean }
-  | { type: 'question.moderated'; questionId: string; status: QuestionStatus }
-  | { type: 'chat.sent'; messageId: string; author: ParticipantRef; text: string }
-  | { type: 'chat.removed'; messageId: string };
-
-export type RoomFactType = RoomFact['type'];
+export type { RoomFact, RoomFactType };
 
 /** The parts of a participant a fact needs to keep (names are kept as they were at the time). */
 export type ParticipantRef = Pick<Participant, 'key' | 'role' | 'name' | 'unitName'>;
@@ -49,5 +15,7 @@ export interface StoredFact {
   at: number;
   /** Who caused it (participant key), for the record. */
   actorKey: string;
+  /** The client's id of the command that made it (none for the REST state machine's facts). */
+  commandId?: string | null;
   fact: RoomFact;
 }

@@ -27,4 +27,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   PDF_RENDERER_MISSING: 503,
   MEDIA_DISABLED: 503,
   MEDIA_UNAVAILABLE: 502,
+  UNAVAILABLE: 503,
+  NOT_STORED: 500,
+  NOT_IN_ROOM: 409,
 };

@@ -1,0 +1,56 @@
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import type { RedisConnections } from './redis-cluster';
+
+export interface LimitPolicy {
+  /** Names the limit in Redis keys (and in logs). */
+  name: string;
+  /** How many actions are allowed… */
+  points: number;
+  /** …per this many seconds. */
+  perSeconds: number;
+}
+
+/** A limit for one key: whether an action is allowed now, and if not, how long to wait. */
+export interface Limit {
+  take(key: string, cost?: number): Promise<{ allowed: true } | { allowed: false; retryAfterMs: number }>;
+}
+
+/**
+ * Rate limits counted for the whole deployment: in Redis when there is one (every instance sees
+ * the same counts; while Redis is unreachable each instance counts on its own rather than letting
+ * everything through or refusing everything), in memory otherwise. rate-limiter-flexible does the
+ * counting (docs/decisions.md).
+ */
+export class RateLimits {
+  constructor(private readonly redis: RedisConnections | null) {}
+
+  limit(policy: LimitPolicy): Limit {
+    const options = { keyPrefix: `hb:rl:${policy.name}`, points: policy.points, duration: policy.perSeconds };
+    const memory = new RateLimiterMemory(options);
+    const limiter: RateLimiterAbstract = this.redis
+      ? new RateLimiterRedis({
+          ...options,
+          storeClient: this.redis.pub,
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: memory,
+        })
+      : memory;
+    return {
+      async take(key, cost = 1) {
+        try {
+          await limiter.consume(key, cost);
+          return { allowed: true };
+        } catch (refusal) {
+          if (refusal instanceof RateLimiterRes)
+            return { allowed: false, retryAfterMs: refusal.msBeforeNext };
+          throw refusal;
+        }
+      },
+    };
+  }
+}
