@@ -44,7 +44,7 @@ export const reflectionsEn: typeof reflectionsVi = {
     words: '{{count}} words',
     wordsMin: '{{count}} / {{min}} words',
     status: {
-      idle: '',
+      idle: 'Saved automatically as you write',
       saving: 'Saving…',
       saved: 'Saved at {{time}}',
       local: 'Offline: kept on this device, and sent when the connection is back',

@@ -42,7 +42,7 @@ export const reflectionsVi = {
     words: '{{count}} chữ',
     wordsMin: '{{count}} / {{min}} chữ',
     status: {
-      idle: '',
+      idle: 'Bài được tự động lưu khi bạn viết',
       saving: 'Đang lưu…',
       saved: 'Đã lưu lúc {{time}}',
       local: 'Chưa có mạng: bài đã được giữ trên máy này và sẽ gửi khi có mạng lại',
