@@ -10,20 +10,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { caRootFile, findCaddy, startFront } from '../infra/front/front.mjs';
 import { startDevLiveKit } from '../infra/livekit/dev-node.mjs';
+import { buildProduct } from '../infra/lib/build-product.mjs';
 import { addressRules, announce, frontPorts, mediaPorts, tlsFromEnv } from '../infra/lib/network-plan.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
 const warn = (message) => console.log(`[network] ${message}`);
 
-if (!process.argv.includes('--no-build')) {
-  const nx = join(root, 'node_modules', '.bin', 'nx');
-  const build = spawnSync(nx, ['run-many', '-t', 'build', '--projects=api,web', '--outputStyle=static'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+if (!process.argv.includes('--no-build')) buildProduct();
 
 const dataDir = resolve(env.DATA_DIR ?? join(root, 'data'));
 const appPort = Number(env.PORT ?? 3000);

@@ -10,6 +10,7 @@ import { delimiter, join } from 'node:path';
 const here = import.meta.dirname ?? new URL('.', import.meta.url).pathname;
 const root = join(here, '..', '..');
 
+/** The app's CA download (CA_CERT_PATH in libs/contracts/src/network.ts; this file is plain JS). */
 export const CA_CERT_PATH = '/api/network/ca.crt';
 
 /** caddy from .tools/bin (infra/front/install.sh) or PATH, when it has the layer4 app; else null. */

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CA_CERT_PATH } from '../front/front.mjs';
 import { choosePort } from './ports.mjs';
 
 const root = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..');
@@ -108,7 +109,7 @@ export function announce({ publicUrl, localUrl, tls, caFile, ports, notes = [] }
       'Lần đầu, cài chứng chỉ của máy chủ này trên từng thiết bị (để trình duyệt tin cậy và cho dùng camera, micro):',
       "First, install this server's certificate on each device (so browsers trust it and allow camera and microphone):",
       '',
-      `    ${plain.origin}/api/network/ca.crt`,
+      `    ${plain.origin}${CA_CERT_PATH}`,
       `    SHA-256 ${caFingerprint(caFile)}`,
       '',
       'Hướng dẫn cho Android, iOS, Windows và màn hình điểm cầu: trang đầu tiên, và Cài đặt › Kết nối.',

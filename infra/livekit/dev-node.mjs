@@ -67,6 +67,20 @@ function stopStale(pidFile, configFile) {
 }
 
 /**
+ * start-node.sh's settings for a node on the network: candidates on nodeIp, TURN/UDP on
+ * turnUdpPort, TURN/TLS from the front on turnTlsPort (null: none).
+ */
+export function networkEnv({ nodeIp, nodeIpLocal, turnDomain, turnUdpPort }, turnTlsPort) {
+  return {
+    LIVEKIT_NODE_IP: nodeIp,
+    LIVEKIT_NODE_IP_LOCAL: nodeIpLocal ? '1' : '0',
+    LIVEKIT_TURN_DOMAIN: turnDomain,
+    LIVEKIT_TURN_UDP_PORT: String(turnUdpPort),
+    LIVEKIT_TURN_TLS_PORT: turnTlsPort ? String(turnTlsPort) : '',
+  };
+}
+
+/**
  * Starts the node and resolves { env, httpDial, turnTlsDial, stop } (env: LIVEKIT_URL/KEY/SECRET for
  * the app; the dials are where the front forwards /rtc and TURN/TLS), or null when there is no media
  * server to run. Without `network` the node is on loopback with free ports (the product used on this
@@ -101,15 +115,7 @@ export async function startDevLiveKit({ dataDir, appPort, network = null, bind =
       LIVEKIT_WEBHOOK_URL: `http://127.0.0.1:${appPort}/api/media/webhook`,
       LIVEKIT_LOG_LEVEL: process.env.LIVEKIT_LOG_LEVEL ?? 'info',
       LIVEKIT_BIND: bind,
-      ...(network
-        ? {
-            LIVEKIT_NODE_IP: network.nodeIp,
-            LIVEKIT_NODE_IP_LOCAL: network.nodeIpLocal ? '1' : '0',
-            LIVEKIT_TURN_DOMAIN: network.turnDomain,
-            LIVEKIT_TURN_UDP_PORT: String(network.turnUdpPort),
-            LIVEKIT_TURN_TLS_PORT: ports.turnTls ? String(ports.turnTls) : '',
-          }
-        : {}),
+      ...(network ? networkEnv(network, ports.turnTls) : {}),
     },
     stdio: ['ignore', out, out],
   });

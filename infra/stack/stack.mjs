@@ -7,12 +7,13 @@
 //
 //   node infra/stack/stack.mjs up [--no-build]     start (or say it is already running)
 //   node infra/stack/stack.mjs down                stop everything it started
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { caRootFile, findCaddy, frontConfig, frontReady } from '../front/front.mjs';
-import { findLiveKitServer } from '../livekit/dev-node.mjs';
+import { findLiveKitServer, networkEnv } from '../livekit/dev-node.mjs';
+import { buildProduct } from '../lib/build-product.mjs';
 import { addressRules, announce, frontPorts, mediaPorts, tlsFromEnv } from '../lib/network-plan.mjs';
 import { freeTcpPort } from '../lib/ports.mjs';
 
@@ -83,14 +84,7 @@ async function up() {
     log(`already running (${stateFile}); \`npm run stack:down\` stops it`);
     return;
   }
-  if (!flags.includes('--no-build')) {
-    const nx = join(root, 'node_modules', '.bin', 'nx');
-    const build = spawnSync(nx, ['run-many', '-t', 'build', '--projects=api,web', '--outputStyle=static'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-  }
+  if (!flags.includes('--no-build')) buildProduct();
   execFileSync('bash', [join(root, 'infra/ensure-tools.sh'), 'postgresql', 'redis', 'livekit', 'front'], {
     stdio: 'inherit',
   });
@@ -167,11 +161,15 @@ async function start(state, processes, save) {
           LIVEKIT_API_SECRET: keep.livekitSecret,
           LIVEKIT_REDIS_ADDRESS: `127.0.0.1:${redisPort}`,
           LIVEKIT_WEBHOOK_URL: `http://127.0.0.1:${internalPort}/api/media/webhook`,
-          LIVEKIT_NODE_IP: address.mediaIp,
-          LIVEKIT_NODE_IP_LOCAL: nodeIpLocal ? '1' : '0',
-          LIVEKIT_TURN_DOMAIN: address.host,
-          LIVEKIT_TURN_UDP_PORT: String(ports.turnUdpPort),
-          LIVEKIT_TURN_TLS_PORT: turnTls ? String(turnTls) : '',
+          ...networkEnv(
+            {
+              nodeIp: address.mediaIp,
+              nodeIpLocal,
+              turnDomain: address.host,
+              turnUdpPort: ports.turnUdpPort,
+            },
+            turnTls,
+          ),
         },
       ),
     );

@@ -206,5 +206,5 @@ describe('the embedded default on a real network (namespaces: hall server, phone
 
 async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.HB_NET_SCREENSHOTS)
-    await page.screenshot({ path: `${process.env.HB_NET_SCREENSHOTS}/${name}.png` });
+    await page.screenshot({ path: `${process.env.HB_NET_SCREENSHOTS}/${name}.png`, fullPage: true });
 }
