@@ -27,15 +27,3 @@ export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 1
 export function report(result: Record<string, unknown>): void {
   console.log(JSON.stringify(result));
 }
-
-/** Peak resident memory of this process, sampled. */
-export function memorySampler(everyMs = 20) {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), everyMs);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return Math.max(peak, process.memoryUsage().rss);
-    },
-  };
-}

@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PrismaService } from '../database/prisma.service';
 import { AttendanceHistory } from './attendance-history.service';
 import { AttendanceReports } from './attendance-reports.service';
-import { periodCsv, sessionCsv } from './export/attendance-csv';
+import { writePeriodCsv, writeSessionCsv } from './export/attendance-csv';
 import { renderPeriodPrint, renderSessionPrint } from './export/attendance-print';
 import { writePeriodWorkbook, writeSessionWorkbook, type RawIntervalRow } from './export/attendance-xlsx';
 import { reportFormat, type ReportFormat } from './export/report-format';
@@ -28,7 +28,10 @@ export class AttendanceExports {
   async sessionCsv(actor: RequestActor, sessionId: string, language?: string) {
     const f = this.format(language);
     const report = await this.reports.view(actor, sessionId);
-    return { fileName: this.fileName(f, report.title, 'csv'), body: sessionCsv(f, report.members) };
+    return {
+      fileName: this.fileName(f, report.title, 'csv'),
+      write: (stream: Writable) => writeSessionCsv(stream, f, report.members),
+    };
   }
 
   async sessionXlsx(actor: RequestActor, sessionId: string, language: string | undefined) {
@@ -48,7 +51,10 @@ export class AttendanceExports {
   async unitCsv(actor: RequestActor, unitId: string, query: PeriodQuery, language?: string) {
     const f = this.format(language);
     const { period, rows } = await this.history.unit(actor, unitId, query);
-    return { fileName: this.fileName(f, period.unitName, 'csv'), body: periodCsv(f, rows) };
+    return {
+      fileName: this.fileName(f, period.unitName, 'csv'),
+      write: (stream: Writable) => writePeriodCsv(stream, f, rows),
+    };
   }
 
   async unitXlsx(actor: RequestActor, unitId: string, query: PeriodQuery, language?: string) {

@@ -61,7 +61,7 @@ export class UnitAttendanceController {
     @Res() res: Response,
   ) {
     const file = await this.exports.unitCsv(actor, id, query, lang);
-    await sendFile(res, file.fileName, CSV_TYPE, file.body);
+    await sendFile(res, file.fileName, CSV_TYPE, file.write);
   }
 
   @Get('attendance.xlsx')

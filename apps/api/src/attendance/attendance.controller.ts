@@ -65,7 +65,7 @@ export class AttendanceController {
     @Res() res: Response,
   ) {
     const file = await this.exports.sessionCsv(actor, id, lang);
-    await sendFile(res, file.fileName, CSV_TYPE, file.body);
+    await sendFile(res, file.fileName, CSV_TYPE, file.write);
   }
 
   @Get('attendance.xlsx')

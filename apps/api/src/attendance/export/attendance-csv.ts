@@ -1,12 +1,22 @@
 import type { MemberAttendanceRow } from '@hallbridge/contracts';
-import { toExcelCsv } from '../../common/csv';
+import type { Writable } from 'node:stream';
+import { writeExcelCsv, type CsvCell } from '../../common/csv';
 import { memberCells, memberHeader, PERIOD_COLUMNS, type ReportFormat } from './report-format';
 
-/** One row per member (UTF-8 with BOM, so Excel shows Vietnamese). */
-export function sessionCsv(f: ReportFormat, members: readonly MemberAttendanceRow[]): Buffer {
-  return toExcelCsv(
+function* mapped<T>(items: readonly T[], cells: (item: T, index: number) => CsvCell[]) {
+  for (const [i, item] of items.entries()) yield cells(item, i);
+}
+
+/** One row per member (UTF-8 with BOM, so Excel shows Vietnamese), streamed to `out`. */
+export function writeSessionCsv(
+  out: Writable,
+  f: ReportFormat,
+  members: readonly MemberAttendanceRow[],
+): Promise<void> {
+  return writeExcelCsv(
+    out,
     memberHeader(f),
-    members.map((m, i) => memberCells(f, m, i) as (string | number | null)[]),
+    mapped(members, (m, i) => memberCells(f, m, i) as CsvCell[]),
   );
 }
 
@@ -17,12 +27,10 @@ export interface PeriodRow {
 }
 
 /** One row per member and session, sessions in date order. */
-export function periodCsv(f: ReportFormat, rows: readonly PeriodRow[]): Buffer {
-  return toExcelCsv(
+export function writePeriodCsv(out: Writable, f: ReportFormat, rows: readonly PeriodRow[]): Promise<void> {
+  return writeExcelCsv(
+    out,
     memberHeader(f, PERIOD_COLUMNS),
-    rows.map(
-      (r, i) =>
-        [r.sessionTitle, f.date(r.startsAt), ...memberCells(f, r.member, i)] as (string | number | null)[],
-    ),
+    mapped(rows, (r, i) => [r.sessionTitle, f.date(r.startsAt), ...memberCells(f, r.member, i)] as CsvCell[]),
   );
 }

@@ -6,6 +6,7 @@ import type {
   UnitAttendancePeriod,
 } from '@hallbridge/contracts';
 import ExcelJS from 'exceljs';
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { PeriodRow } from './attendance-csv';
 import {
@@ -82,56 +83,89 @@ const BRANCH_COLUMNS = [
   'meetsTarget',
 ];
 
-function addTable(sheet: ExcelJS.Worksheet, header: string[], rows: Cell[][]) {
-  const head = sheet.addRow(header);
-  head.font = { bold: true };
-  head.commit();
-  for (const cells of rows) sheet.addRow(cells).commit();
+/** Rows between two pauses that let the zip compress what was written and the reader catch up. */
+const ROWS_PER_PAUSE = 500;
+
+/**
+ * ExcelJS's streaming writer keeps every committed row in memory until the event loop turns (the
+ * zip compresses only then) and ignores a slow reader. This writes tables in slices, pausing after
+ * each until the zip has taken it and the output has drained, so a workbook of any size streams
+ * in constant memory. A reader that goes away stops the writing.
+ */
+class StreamedWorkbook {
+  readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+
+  constructor(private readonly out: Writable) {
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: true,
+      useSharedStrings: false,
+    });
+    this.workbook.creator = 'HallBridge';
+  }
+
+  sheet(name: string, frozenHeader = false): ExcelJS.Worksheet {
+    return this.workbook.addWorksheet(name, frozenHeader ? { views: [{ state: 'frozen', ySplit: 1 }] } : {});
+  }
+
+  /** A bold header, then one row per item. */
+  async table<T>(
+    sheet: ExcelJS.Worksheet,
+    header: string[],
+    items: readonly T[],
+    cells: (item: T, index: number) => Cell[],
+  ): Promise<void> {
+    const head = sheet.addRow(header);
+    head.font = { bold: true };
+    head.commit();
+    for (const [i, item] of items.entries()) {
+      sheet.addRow(cells(item, i)).commit();
+      if (i % ROWS_PER_PAUSE === ROWS_PER_PAUSE - 1) await this.pause();
+    }
+  }
+
+  commit(): Promise<void> {
+    return this.workbook.commit();
+  }
+
+  private async pause(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.out.writableNeedDrain) await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]);
+    if (this.out.destroyed) throw new Error('the download was closed before the workbook was written');
+  }
 }
 
-function addBranchTable(
+async function addBranchTable(
+  book: StreamedWorkbook,
   f: ReportFormat,
   sheet: ExcelJS.Worksheet,
   branches: readonly BranchAttendance[],
   total: AttendanceTotals,
 ) {
-  addTable(
+  await book.table(
     sheet,
     BRANCH_COLUMNS.map((c) => f.t(`export.branchColumns.${c}`)),
-    branches.map((b) => branchCells(f, b)),
+    branches,
+    (b) => branchCells(f, b),
   );
   const totalRow = sheet.addRow(branchCells(f, { ...total, unitName: f.t('export.total') }));
   totalRow.font = { bold: true };
   totalRow.commit();
 }
 
-function addMemberSheet(
+async function addMemberSheet(
+  book: StreamedWorkbook,
   f: ReportFormat,
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
   members: readonly MemberAttendanceRow[],
 ) {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = book.sheet(name, true);
   sheet.columns = memberHeader(f).map((_, i) => ({
     width: [6, 28, 24, 14, 18, 14, 22, 20, 20, 12, 10, 10, 10, 10, 16, 28][i],
     style: i === 7 || i === 8 ? { numFmt: DATE_FORMAT } : {},
   }));
-  addTable(
-    sheet,
-    memberHeader(f),
-    members.map((m, i) => memberCells(f, m, i, f.wallClock)),
-  );
+  await book.table(sheet, memberHeader(f), members, (m, i) => memberCells(f, m, i, f.wallClock));
   sheet.commit();
-}
-
-function newWorkbook(stream: Writable) {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'HallBridge';
-  return workbook;
 }
 
 /**
@@ -144,9 +178,9 @@ export async function writeSessionWorkbook(
   report: SessionAttendance,
   intervals: readonly RawIntervalRow[],
 ): Promise<void> {
-  const workbook = newWorkbook(stream);
+  const book = new StreamedWorkbook(stream);
   const name = sheetNamer();
-  const summary = workbook.addWorksheet(name(f.t('export.summarySheet')));
+  const summary = book.sheet(name(f.t('export.summarySheet')));
   summary.getColumn(1).width = 34;
   const heading = [
     [report.organisationName.toUpperCase()],
@@ -178,12 +212,13 @@ export async function writeSessionWorkbook(
     if (i < 3) row.font = { bold: true, size: i === 1 ? 14 : 12 };
     row.commit();
   });
-  addBranchTable(f, summary, report.branches, report.total);
+  await addBranchTable(book, f, summary, report.branches, report.total);
   summary.addRow([]).commit();
-  addTable(
+  await book.table(
     summary,
     [f.t('export.guestColumns.site'), f.t('export.guestColumns.count'), f.t('export.guestColumns.note')],
-    report.guests.map((g) => [g.siteName, g.count, g.note ?? '']),
+    report.guests,
+    (g) => [g.siteName, g.count, g.note ?? ''],
   );
   summary.addRow([f.t('export.guestTotal'), report.guestTotal]).commit();
   summary.commit();
@@ -195,21 +230,20 @@ export async function writeSessionWorkbook(
     else byBranch.set(m.unitId, [m]);
   }
   for (const branch of report.branches)
-    addMemberSheet(f, workbook, name(branch.unitName), byBranch.get(branch.unitId) ?? []);
+    await addMemberSheet(book, f, name(branch.unitName), byBranch.get(branch.unitId) ?? []);
 
-  const raw = workbook.addWorksheet(name(f.t('export.intervalsSheet')), {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
+  const raw = book.sheet(name(f.t('export.intervalsSheet')), true);
   raw.columns = [28, 24, 16, 22, 20, 20, 10, 14, 24].map((width, i) => ({
     width,
     style: i === 4 || i === 5 ? { numFmt: DATE_FORMAT } : {},
   }));
-  addTable(
+  await book.table(
     raw,
     ['name', 'unit', 'source', 'site', 'start', 'end', 'seconds', 'endReason', 'connection'].map((c) =>
       f.t(`export.intervalColumns.${c}`),
     ),
-    intervals.map((i) => [
+    intervals,
+    (i) => [
       i.name,
       i.unitName,
       i.source,
@@ -219,10 +253,10 @@ export async function writeSessionWorkbook(
       i.endedAt ? Math.round((Date.parse(i.endedAt) - Date.parse(i.startedAt)) / 1000) : '',
       i.endReason,
       i.connectionId,
-    ]),
+    ],
   );
   raw.commit();
-  await workbook.commit();
+  await book.commit();
 }
 
 /** A unit's period: sessions and branches summed over member-sessions, then every member-session row. */
@@ -233,9 +267,9 @@ export async function writePeriodWorkbook(
   organisationName: string,
   rows: readonly PeriodRow[],
 ): Promise<void> {
-  const workbook = newWorkbook(stream);
+  const book = new StreamedWorkbook(stream);
   const name = sheetNamer();
-  const summary = workbook.addWorksheet(name(f.t('export.summarySheet')));
+  const summary = book.sheet(name(f.t('export.summarySheet')));
   summary.getColumn(1).width = 34;
   for (const [i, cells] of [
     [organisationName.toUpperCase()],
@@ -248,14 +282,15 @@ export async function writePeriodWorkbook(
     if (i < 3) row.font = { bold: true };
     row.commit();
   }
-  addBranchTable(f, summary, period.branches, period.total);
+  await addBranchTable(book, f, summary, period.branches, period.total);
   summary.addRow([]).commit();
-  addTable(
+  await book.table(
     summary,
     ['session', 'sessionDate', 'required', 'attending', 'excused', 'absent', 'rate'].map((c) =>
       f.t(`export.sessionColumns.${c}`),
     ),
-    period.sessions.map((s) => [
+    period.sessions,
+    (s) => [
       s.title,
       f.date(s.startsAt),
       s.total.required,
@@ -263,17 +298,18 @@ export async function writePeriodWorkbook(
       s.total.excused,
       s.total.absent,
       percent(s.total.rate),
-    ]),
+    ],
   );
   summary.commit();
 
-  const members = workbook.addWorksheet(name(f.t('export.membersSheet')));
-  addTable(
+  const members = book.sheet(name(f.t('export.membersSheet')));
+  await book.table(
     members,
     ['fullName', 'unit', 'required', 'attending', 'late', 'left_early', 'excused', 'absent', 'rate'].map(
       (c) => f.t(`export.memberTotalsColumns.${c}`),
     ),
-    period.members.map((m) => [
+    period.members,
+    (m) => [
       m.fullName,
       m.unitName,
       m.total.required,
@@ -283,18 +319,16 @@ export async function writePeriodWorkbook(
       m.total.excused,
       m.total.absent,
       percent(m.total.rate),
-    ]),
+    ],
   );
   members.commit();
 
-  const detail = workbook.addWorksheet(name(f.t('export.detailSheet')), {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
-  addTable(
-    detail,
-    memberHeader(f, PERIOD_COLUMNS),
-    rows.map((r, i) => [r.sessionTitle, f.date(r.startsAt), ...memberCells(f, r.member, i, f.wallClock)]),
-  );
+  const detail = book.sheet(name(f.t('export.detailSheet')), true);
+  await book.table(detail, memberHeader(f, PERIOD_COLUMNS), rows, (r, i) => [
+    r.sessionTitle,
+    f.date(r.startsAt),
+    ...memberCells(f, r.member, i, f.wallClock),
+  ]);
   detail.commit();
-  await workbook.commit();
+  await book.commit();
 }
