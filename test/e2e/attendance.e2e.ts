@@ -90,16 +90,22 @@ describe('attendance: a room check-in, an excused absence and the workbook', () 
       200,
     );
 
-    // The secretary sees Nhung present at the room, and excuses Đức (ill).
+    // Minutes into the session, the secretary sees Nhung present so far at the room (half the
+    // branch attending, not 0%) and Đức not arrived yet rather than absent; then excuses Đức (ill).
     const secretary = await (await newContext(browser, desktop)).newPage();
     await signInAs(secretary, 'bithu');
     await secretary.goto(`${product.url}/sessions/${sessionId}/attendance`);
-    await secretary
-      .locator(
-        '[data-testid="attendance-member"][data-member="Nguyễn Thị Hồng Nhung"][data-status="present_site"]',
-      )
-      .waitFor();
+    const nhung = secretary.locator(
+      '[data-testid="attendance-member"][data-member="Nguyễn Thị Hồng Nhung"][data-status="present_site"]',
+    );
+    await nhung.waitFor();
+    expect(await nhung.innerText()).toContain(attendanceVi.statusLive.present_site);
+    expect(await secretary.getByTestId('attendance-rate').getAttribute('data-rate')).toBe('0.5');
     const duc = secretary.locator('[data-testid="attendance-member"][data-member="Trần Văn Đức"]');
+    expect(await duc.getAttribute('data-status')).toBe('not_arrived');
+    expect(await secretary.getByTestId('attendance-missing').innerText()).toContain(
+      attendanceVi.status.not_arrived,
+    );
     await duc.getByTestId('attendance-excuse-open').click();
     await secretary.getByTestId('excuse-reason').selectOption('illness');
     await secretary.getByTestId('excuse-why').fill('Giấy ốm ngày 12/3');

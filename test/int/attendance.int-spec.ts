@@ -207,9 +207,12 @@ describe.each(databases)('attendance on %s', (kind) => {
     // Staff without a roster entry cannot check in.
     expect((await secretary.post('/check-ins', { code: code.body.digits })).status).toBe(403);
 
+    // Bình has sat in the room since the start; its screen was switched on only now.
+    const { window } = (await report()).body;
     const tick = await secretary.post(`/sessions/${sessionId}/attendance/check-ins`, {
       memberId: org.members.binh.id,
       siteId,
+      at: window.start,
       why: 'Ngồi hàng đầu',
     });
     expect(tick.status).toBe(201);
@@ -221,9 +224,12 @@ describe.each(databases)('attendance on %s', (kind) => {
       connected: true,
       checkIn: { method: 'code' },
     });
-    expect(row(after.body, 'Phạm Thị Bình').checkIn).toMatchObject({
-      method: 'roster',
-      recordedBy: 'Trần Thị Bí',
+    expect(row(after.body, 'Phạm Thị Bình')).toMatchObject({
+      checkIn: { method: 'roster', recordedBy: 'Trần Thị Bí' },
+      // A tick "from the start" counts from the start, not from when the screen connected.
+      firstJoinAt: window.start,
+      where: 'site',
+      late: false,
     });
     expect(after.body.sites).toEqual([expect.objectContaining({ siteId, connected: true })]);
 

@@ -7,12 +7,18 @@ import { AttendanceRules, SessionState } from './sessions';
 export const ExcuseReason = z.enum(['illness', 'maternity', 'duty', 'other']);
 export type ExcuseReason = z.infer<typeof ExcuseReason>;
 
-/** Attendance statuses in report order (libs/domain's ATTENDANCE_STATUSES is this list). */
+/**
+ * Attendance statuses in report order (libs/domain's ATTENDANCE_STATUSES is this list).
+ * `not_arrived` and `away` exist only while a session runs: a member who has not come yet, or who
+ * came and left, and could still attend long enough.
+ */
 export const AttendanceStatusCode = z.enum([
   'present_online',
   'present_site',
   'late',
   'left_early',
+  'not_arrived',
+  'away',
   'excused',
   'absent',
 ]);
@@ -87,6 +93,8 @@ export const AttendanceTotals = z
     attending: z.number().int(),
     excused: z.number().int(),
     absent: z.number().int(),
+    /** While the session runs: required members not arrived yet or away for now (they can still attend). */
+    pending: z.number().int(),
     byStatus: z.record(AttendanceStatusCode, z.number().int()),
     /** Exempt members who attended anyway; never part of the rate. */
     voluntary: z.number().int(),

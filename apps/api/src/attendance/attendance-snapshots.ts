@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MemberStatus } from '@hallbridge/contracts';
+import { finalStatus } from '@hallbridge/domain';
 import { type Prisma, PrismaService } from '../database/prisma.service';
 import type { SessionRow } from '../sessions/session-view';
 import type { FullReport, ReportMember } from './attendance-report';
@@ -101,7 +102,7 @@ function toResultRow(snapshotId: string, sessionId: string, position: number, m:
     unitName: m.unitName,
     unitPath: m.unitPath,
     memberStatus: m.memberStatus,
-    status: m.status,
+    status: finalStatus(m.status),
     required: m.required,
     attendedMs: m.attendedMs,
     expectedMs: m.expectedMs,
@@ -145,9 +146,10 @@ function fromResultRow(r: Prisma.AttendanceResultGetPayload<object>): ReportMemb
     onlineMs: r.onlineMs,
     siteMs: r.siteMs,
     late: r.late,
-    lateMinutes: r.lateMinutes,
+    // Records frozen before minutes were kept for the late and early only.
+    lateMinutes: r.late ? r.lateMinutes : 0,
     leftEarly: r.leftEarly,
-    leftEarlyMinutes: r.leftEarlyMinutes,
+    leftEarlyMinutes: r.leftEarly ? r.leftEarlyMinutes : 0,
     excuse: r.excuseReason
       ? {
           reason: r.excuseReason,

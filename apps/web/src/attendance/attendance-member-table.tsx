@@ -1,12 +1,13 @@
 import type { AttendanceStatusCode, MemberAttendanceRow, SessionAttendance } from '@hallbridge/contracts';
 import { AttendanceStatusCode as Statuses } from '@hallbridge/contracts';
+import { isPending } from '@hallbridge/domain';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorAlert } from '../components/error-alert';
 import { FormField } from '../components/form-field';
 import { useCheckOut, useRemoveExcuse } from './attendance-api';
-import { formatDuration, formatRate } from './attendance-format';
+import { formatDuration, formatRate, statusKey } from './attendance-format';
 import { ExcuseDialog } from './excuse-dialog';
 import { TickDialog } from './tick-dialog';
 
@@ -42,11 +43,13 @@ export function MemberTable({ report }: { report: SessionAttendance }) {
               data-testid="attendance-filter"
             >
               <option value="">{t('attendance.page.allStatuses')}</option>
-              {Statuses.options.map((s) => (
-                <option key={s} value={s}>
-                  {t(`attendance.status.${s}`)}
-                </option>
-              ))}
+              {Statuses.options
+                .filter((s) => report.window.provisional || !isPending(s))
+                .map((s) => (
+                  <option key={s} value={s}>
+                    {t(statusKey(s, report.window.provisional))}
+                  </option>
+                ))}
             </select>
           )}
         </FormField>
@@ -100,7 +103,7 @@ export function MemberTable({ report }: { report: SessionAttendance }) {
                   <td>{m.unitName}</td>
                   <td>
                     <span className={`chip status-chip--${m.status}`}>
-                      {t(`attendance.status.${m.status}`)}
+                      {t(statusKey(m.status, report.window.provisional))}
                     </span>
                     {m.siteName && m.where === 'site' && <div className="muted small">{m.siteName}</div>}
                     {m.lateMinutes > 0 && (

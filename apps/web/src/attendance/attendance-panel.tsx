@@ -1,16 +1,19 @@
 import type { MemberAttendanceRow, SessionAttendance } from '@hallbridge/contracts';
+import { isPending } from '@hallbridge/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatNumber, formatTime } from '../i18n/format';
 import { BranchRateChart } from './branch-rate-chart';
-import { formatRate } from './attendance-format';
+import { formatRate, statusKey } from './attendance-format';
 import './attendance.css';
 
 const LIST_LIMIT = 12;
 
-/** Required members who are not attending, not connected and not excused (yet). */
+/** Required members not here now and not excused: not arrived yet, away for now, or absent. */
 export const missingMembers = (report: SessionAttendance) =>
-  report.members.filter((m) => m.required && !m.connected && !m.excuse && m.status === 'absent');
+  report.members.filter(
+    (m) => m.required && !m.connected && !m.excuse && (m.status === 'absent' || isPending(m.status)),
+  );
 
 /**
  * The live panel for the organiser and each secretary: the rate against the target, each branch on a
@@ -63,6 +66,9 @@ export function AttendancePanel({ report, detailsTo }: { report: SessionAttendan
             </li>
           )}
           {report.window.provisional && <li>{t('connectedNow', { count: total.connectedNow })}</li>}
+          {total.pending > 0 && (
+            <li data-testid="attendance-pending">{t('pendingCount', { count: total.pending })}</li>
+          )}
           <li>{t('excusedCount', { count: total.excused })}</li>
           {total.voluntary > 0 && <li>{t('voluntary', { count: total.voluntary })}</li>}
           {report.guestTotal > 0 && <li>{t('guests', { count: report.guestTotal })}</li>}
@@ -81,6 +87,7 @@ export function AttendancePanel({ report, detailsTo }: { report: SessionAttendan
           empty={t('nobodyMissing')}
           members={missing}
           testId="attendance-missing"
+          statusIn={report}
         />
         <NameList
           title={t('excused', { count: excused.length })}
@@ -106,6 +113,8 @@ function NameList(props: {
   members: MemberAttendanceRow[];
   testId: string;
   reason?: boolean;
+  /** Shows each member's status in this report. */
+  statusIn?: SessionAttendance;
 }) {
   const { t } = useTranslation();
   const shown = props.members.slice(0, LIST_LIMIT);
@@ -120,6 +129,9 @@ function NameList(props: {
           {shown.map((m) => (
             <li key={m.memberId} data-member={m.fullName}>
               <span>{m.fullName}</span> <span className="muted small">{m.unitName}</span>
+              {props.statusIn && (
+                <span className="small"> — {t(statusKey(m.status, props.statusIn.window.provisional))}</span>
+              )}
               {props.reason && m.excuse && (
                 <span className="small"> — {t(`attendance.reasons.${m.excuse.reason}`)}</span>
               )}

@@ -1,7 +1,9 @@
 import {
   ATTENDANCE_STATUSES,
   compareAttendanceStatus,
+  finalStatus,
   isAttending,
+  isPending,
   type AttendanceStatus,
 } from './attendance-status';
 
@@ -13,6 +15,12 @@ describe('attendance statuses', () => {
       'late',
       'left_early',
     ]);
+  });
+
+  it('tells the statuses of a live reading only, which a final reading refuses', () => {
+    expect(ATTENDANCE_STATUSES.filter(isPending)).toEqual(['not_arrived', 'away']);
+    expect(finalStatus('late')).toBe('late');
+    expect(() => finalStatus('not_arrived')).toThrow(/final/);
   });
 
   it('sorts attended first, then excused, then absent, keeping the order of equals', () => {

@@ -24,7 +24,17 @@ describe('attendance summary', () => {
       attending: 18,
       excused: 1,
       absent: 1,
-      byStatus: { present_online: 10, present_site: 5, late: 2, left_early: 1, excused: 1, absent: 1 },
+      pending: 0,
+      byStatus: {
+        present_online: 10,
+        present_site: 5,
+        late: 2,
+        left_early: 1,
+        not_arrived: 0,
+        away: 0,
+        excused: 1,
+        absent: 1,
+      },
       voluntary: 0,
       rate: 0.9,
       rateExcludingExcused: 18 / 19,
@@ -32,6 +42,20 @@ describe('attendance summary', () => {
       meetsTarget: false,
       shortOfTarget: 1,
     });
+  });
+
+  it('counts members still to come apart while the session runs: neither attending nor absent', () => {
+    const summary = summarizeAttendance(
+      [
+        ...required('present_online', 6),
+        ...required('not_arrived', 2),
+        ...required('away', 1),
+        ...required('absent', 1),
+      ],
+      95,
+    );
+    expect(summary).toMatchObject({ required: 10, attending: 6, pending: 3, absent: 1, rate: 0.6 });
+    expect(summary.byStatus).toMatchObject({ not_arrived: 2, away: 1 });
   });
 
   it('meets a target reached exactly', () => {

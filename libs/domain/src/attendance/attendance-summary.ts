@@ -5,7 +5,7 @@
  * secondary figure for reports that leave justified absences out. A session's figures are summed over
  * all its members, never averaged over branch rates, so a branch of 3 weighs less than a branch of 60.
  */
-import { ATTENDANCE_STATUSES, isAttending, type AttendanceStatus } from './attendance-status';
+import { ATTENDANCE_STATUSES, isAttending, isPending, type AttendanceStatus } from './attendance-status';
 import type { MemberAttendance } from './member-attendance';
 
 export type AttendanceOutcome = Pick<MemberAttendance, 'status' | 'required'>;
@@ -17,8 +17,10 @@ export interface AttendanceSummary {
   attending: number;
   /** Required members excused who did not attend. */
   excused: number;
-  /** Required members neither attending nor excused. */
+  /** Required members neither attending nor excused (and, while the session runs, too late to attend). */
   absent: number;
+  /** While the session runs: required members not arrived yet or away for now, who can still attend. */
+  pending: number;
   /** Required members by status; sums to `required`. */
   byStatus: Record<AttendanceStatus, number>;
   /** Exempt or inactive members who attended anyway; never part of the rate. */
@@ -61,16 +63,19 @@ export function summarizeAttendance(
     number
   >;
   let required = 0;
+  let attending = 0;
+  let pending = 0;
   let voluntary = 0;
   for (const { status, required: isRequired } of outcomes) {
     if (isRequired) {
       required++;
       byStatus[status]++;
+      if (isAttending(status)) attending++;
+      else if (isPending(status)) pending++;
     } else if (isAttending(status)) {
       voluntary++;
     }
   }
-  const attending = required - byStatus.excused - byStatus.absent;
   const couldAttend = required - byStatus.excused;
   const hasTarget = targetPercent !== null && required > 0;
   const needed = hasTarget ? Math.ceil((targetPercent * required) / 100 - EPSILON) : 0;
@@ -79,6 +84,7 @@ export function summarizeAttendance(
     attending,
     excused: byStatus.excused,
     absent: byStatus.absent,
+    pending,
     byStatus,
     voluntary,
     rate: required > 0 ? attending / required : null,

@@ -88,12 +88,13 @@ describe('member attendance', () => {
   });
 
   describe('lateness', () => {
-    it('is on time when joining exactly at the end of the grace period', () => {
+    it('is on time when joining exactly at the end of the grace period, with no late minutes', () => {
       expect(attendanceOf([online('08:10', '10:00')])).toMatchObject({
         status: 'present_online',
         late: false,
-        lateMinutes: 10,
+        lateMinutes: 0,
       });
+      expect(attendanceOf([online('08:03', '10:00')]).lateMinutes).toBe(0);
     });
 
     it('is late one millisecond after it, counting minutes rounded up', () => {
@@ -155,11 +156,11 @@ describe('member attendance', () => {
   });
 
   describe('leaving early', () => {
-    it('is not early when leaving exactly at the tolerance', () => {
+    it('is not early when leaving exactly at the tolerance, with no early minutes', () => {
       expect(attendanceOf([online('08:00', '09:55')])).toMatchObject({
         status: 'present_online',
         leftEarly: false,
-        leftEarlyMinutes: 5,
+        leftEarlyMinutes: 0,
       });
     });
 
@@ -354,6 +355,7 @@ describe('member attendance', () => {
   });
 
   describe('a live reading', () => {
+    // 08:00–10:00 needs 90 minutes: whoever can still be there 90 minutes by 10:00 can attend.
     it('judges the time so far and is marked provisional', () => {
       expect(attendanceOf([online('08:00', null)], { now: '09:00' })).toMatchObject({
         status: 'present_online',
@@ -363,30 +365,95 @@ describe('member attendance', () => {
       });
     });
 
-    it('does not call anyone early before the session ends', () => {
-      expect(attendanceOf([online('08:00', '08:50')], { now: '09:00' })).toMatchObject({
+    it('counts whoever is here as present at once, not after their share so far has grown', () => {
+      // Joined four minutes in: 1 of 5 minutes so far, but staying to the end is enough.
+      expect(attendanceOf([online('08:04', null)], { now: '08:05' })).toMatchObject({
         status: 'present_online',
+        late: false,
+        lateMinutes: 0,
+      });
+      expect(attendanceOf([inRoom('hall', '08:02', null)], { now: '08:03' }).status).toBe('present_site');
+    });
+
+    it('says "not arrived yet" while coming now would still be enough, and absent once it is too late', () => {
+      expect(attendanceOf([], { now: '08:05' }).status).toBe('not_arrived');
+      expect(attendanceOf([], { now: '08:30' }).status).toBe('not_arrived');
+      expect(attendanceOf([], { now: '08:30:00.001' }).status).toBe('absent');
+      expect(attendanceOf([], { now: '08:40', excuse: { reason: 'illness' } }).status).toBe('excused');
+    });
+
+    it('says "away" for someone who came and left and can still make it, and never "left early"', () => {
+      expect(attendanceOf([online('08:00', '08:50')], { now: '09:00' })).toMatchObject({
+        status: 'away',
         leftEarly: false,
         leftEarlyMinutes: 0,
       });
-      expect(attendanceOf([online('08:00', '08:30')], { now: '09:00' }).status).toBe('absent');
+      // 30 minutes so far and 60 to go: exactly enough if they come back now.
+      expect(attendanceOf([online('08:00', '08:30')], { now: '09:00' }).status).toBe('away');
+      expect(attendanceOf([online('08:00', '08:29')], { now: '09:00' }).status).toBe('absent');
+      // Already enough and gone: the final reading will say left early; for now, present.
+      expect(attendanceOf([online('08:00', '09:35')], { now: '09:40' }).status).toBe('present_online');
     });
 
-    it('shows a late member as late as soon as the share allows', () => {
-      expect(attendanceOf([online('08:20', null)], { now: '09:00' })).toMatchObject({
+    it('shows a late member as late as soon as they are here, with minutes only past the grace', () => {
+      expect(attendanceOf([online('08:20', null)], { now: '08:21' })).toMatchObject({
+        status: 'late',
+        late: true,
+        lateMinutes: 20,
+      });
+      expect(attendanceOf([online('08:09', null)], { now: '08:15' })).toMatchObject({
+        status: 'present_online',
+        lateMinutes: 0,
+      });
+      // Here, but too late to be there long enough: absent, and the lateness is shown.
+      expect(attendanceOf([online('08:40', null)], { now: '08:41' })).toMatchObject({
         status: 'absent',
         late: true,
+        lateMinutes: 40,
       });
-      expect(attendanceOf([online('08:20', null)], { now: '09:30' }).status).toBe('late');
     });
 
-    it('has nothing to judge before the session starts', () => {
+    it('counts a member waiting before the start as present', () => {
       expect(attendanceOf([online('07:50', null)], { started: null, now: '07:55' })).toMatchObject({
-        status: 'absent',
+        status: 'present_online',
         expectedMs: 0,
         provisional: true,
       });
     });
+
+    it('projects a session running over its schedule to now', () => {
+      // Held to 08:00–10:00, and the overrun counts: here since 08:56, 84 minutes at 10:20, 94 at 10:30.
+      expect(attendanceOf([online('08:56', null)], { now: '10:20' }).status).toBe('absent');
+      expect(attendanceOf([online('08:56', null)], { now: '10:30' }).status).toBe('late');
+    });
+  });
+
+  it('keeps its invariants on random live readings: present is what staying would give, pending is reachable', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const clock = (ms: number) => new Date(at('07:50') + ms).toISOString().slice(11, 23);
+    for (let run = 0; run < 300; run++) {
+      const now = Math.floor(random() * minutes(140));
+      const presence: MemberPresenceInterval[] = [];
+      for (let n = Math.floor(random() * 4); n > 0; n--) {
+        const start = Math.floor(random() * now);
+        const end = random() < 0.4 ? null : start + Math.floor(random() * (now - start));
+        presence.push(online(clock(start), end === null ? null : clock(end)));
+      }
+      const live = attendanceOf(presence, { now: clock(now) });
+      expect(live.provisional).toBe(true);
+      expect(live.leftEarly).toBe(false);
+      if (live.status === 'not_arrived') expect(live.firstJoin).toBeNull();
+      if (live.status === 'away') expect(live.attendedMs).toBeGreaterThan(0);
+      if (live.lateMinutes > 0) expect(live.late).toBe(true);
+      // If whoever is connected stays to the end (10:00, or now in an overrun), the final reading
+      // attends exactly when the live one did.
+      const end = Math.max(now, minutes(130));
+      const stays = presence.map((p) => (p.end === null ? { ...p, end: at('07:50') + end } : p));
+      const final = attendanceOf(stays, { ended: clock(end) });
+      expect(isAttending(final.status)).toBe(isAttending(live.status));
+      if (isAttending(live.status)) expect(final.late).toBe(live.late);
+    }
   });
 
   it('keeps its invariants on random timelines', () => {

@@ -10,7 +10,8 @@
  * - attended = time covered by any source, overlapping devices and a room counted once.
  * - share = attended / expected span length, capped at 1; 0 for a zero-length session.
  * - enough = attended ≥ presentShare × expected (to the millisecond; equal is enough; default 75%).
- * - late = first join > expected start + lateGraceMinutes (equal is on time; default 10).
+ * - late = first join > expected start + lateGraceMinutes (equal is on time; default 10); the late
+ *   minutes are counted from the expected start, and only for a member who is late.
  * - left early = last leave < expected end − leftEarlyToleranceMinutes (equal is not early;
  *   default 5); never while the reading is provisional, since the session has not ended.
  *
@@ -22,7 +23,14 @@
  * 5. an excuse is on record     → excused     (reason and note kept)
  * 6. otherwise                  → absent
  * An excused member who attended enough counts as attended: the record says what happened, and the
- * excuse stays in the details. Exempt (and inactive) members get a status the same way but are not
+ * excuse stays in the details.
+ *
+ * While the session runs (a provisional reading) the status is a projection, so that nobody sitting
+ * in the session reads "absent" because the share so far is still small: whoever is connected is
+ * taken to stay until the announced end, and is judged by the rules above on that. Someone not
+ * there now who could still attend long enough by coming now is pending instead of absent:
+ * `not_arrived` (never came) or `away` (came and left). Absent means it is too late to attend long
+ * enough. The measures (attended, share, first join, where) stay those of the time so far. Exempt (and inactive) members get a status the same way but are not
  * required; their attendance is voluntary and counted apart.
  *
  * Where. Time in a room counts as site; time online counts as online only while not in a room (the
@@ -99,14 +107,11 @@ export interface MemberAttendance {
   provisional: boolean;
 }
 
-export function evaluateMemberAttendance(input: MemberAttendanceInput): MemberAttendance {
-  const rules = resolveAttendanceRules(input.rules);
-  const { window } = input;
-  const closed = closeOpenIntervals(input.presence, window.end);
-
+/** Presence inside a window, open intervals taken as connected until its end. */
+function measure(presence: readonly MemberPresenceInterval[], window: TimeSpan) {
   const bySite = new Map<string, TimeSpan[]>();
   const online: TimeSpan[] = [];
-  for (const interval of closed) {
+  for (const interval of closeOpenIntervals(presence, window.end)) {
     if (interval.source === 'online') online.push(interval);
     else if (bySite.has(interval.siteId)) bySite.get(interval.siteId)!.push(interval);
     else bySite.set(interval.siteId, [interval]);
@@ -114,46 +119,76 @@ export function evaluateMemberAttendance(input: MemberAttendanceInput): MemberAt
   const siteSpans = clipSpans([...bySite.values()].flat(), window);
   const onlineSpans = clipSpans(online, window);
   const all = mergeSpans([...siteSpans, ...onlineSpans]);
-
-  const attendedMs = coveredMs(all);
   const siteMs = coveredMs(siteSpans);
   const onlineMs = coveredMs(subtractSpans(onlineSpans, siteSpans));
+  const where: 'online' | 'site' | null =
+    siteMs > 0 && siteMs >= onlineMs ? 'site' : onlineMs > 0 ? 'online' : null;
+  return { bySite, all, attendedMs: coveredMs(all), siteMs, onlineMs, where };
+}
 
+export function evaluateMemberAttendance(input: MemberAttendanceInput): MemberAttendance {
+  const rules = resolveAttendanceRules(input.rules);
+  const { window } = input;
+  const soFar = measure(input.presence, window);
   const expected = expectedSpan(window);
   const expectedMs = expected.end - expected.start;
-  const share = expectedMs > 0 ? Math.min(1, attendedMs / expectedMs) : 0;
-  const enough = attendedMs > 0 && attendedMs >= Math.round(rules.presentShare * expectedMs);
+  const share = expectedMs > 0 ? Math.min(1, soFar.attendedMs / expectedMs) : 0;
 
-  const first = firstJoin(all);
-  const last = lastLeave(all);
-  const lateMs = first === null ? 0 : Math.max(0, first - expected.start);
+  const first = firstJoin(soFar.all);
+  const last = lastLeave(soFar.all);
   const late = first !== null && first > expected.start + rules.lateGraceMinutes * MINUTE_MS;
-  const leftEarlyMs = last === null || window.provisional ? 0 : Math.max(0, expected.end - last);
   const leftEarly =
     last !== null && !window.provisional && last < expected.end - rules.leftEarlyToleranceMinutes * MINUTE_MS;
-
-  const where = siteMs > 0 && siteMs >= onlineMs ? 'site' : onlineMs > 0 ? 'online' : null;
   const excuse = input.excuse ?? null;
 
   return {
-    status: statusOf(enough, late, leftEarly, where, excuse),
+    status: window.provisional
+      ? projectedStatus(input.presence, window, rules, late, excuse)
+      : statusOf(enoughOf(soFar.attendedMs, expectedMs, rules), late, leftEarly, soFar.where, excuse),
     required: input.memberStatus === 'active',
-    attendedMs,
+    attendedMs: soFar.attendedMs,
     expectedMs,
     share,
     firstJoin: first,
     lastLeave: last,
-    where,
-    siteId: where === 'site' ? mainSite(bySite, window) : null,
-    onlineMs,
-    siteMs,
+    where: soFar.where,
+    siteId: soFar.where === 'site' ? mainSite(soFar.bySite, window) : null,
+    onlineMs: soFar.onlineMs,
+    siteMs: soFar.siteMs,
     late,
-    lateMinutes: Math.ceil(lateMs / MINUTE_MS),
+    lateMinutes: late ? Math.ceil((first - expected.start) / MINUTE_MS) : 0,
     leftEarly,
-    leftEarlyMinutes: Math.ceil(leftEarlyMs / MINUTE_MS),
+    leftEarlyMinutes: leftEarly ? Math.ceil((expected.end - last) / MINUTE_MS) : 0,
     excuse,
     provisional: window.provisional,
   };
+}
+
+const enoughOf = (attendedMs: number, expectedMs: number, rules: AttendanceRules) =>
+  attendedMs > 0 && attendedMs >= Math.round(rules.presentShare * expectedMs);
+
+/**
+ * A live reading's status: the final rules applied as if whoever is connected stays until the
+ * announced end; pending while coming now would still be enough.
+ */
+function projectedStatus(
+  presence: readonly MemberPresenceInterval[],
+  window: AttendanceWindow,
+  rules: AttendanceRules,
+  late: boolean,
+  excuse: AttendanceExcuse | null,
+): AttendanceStatus {
+  const now = window.end;
+  const horizon: AttendanceWindow = { ...window, end: Math.max(now, window.scheduledEnd) };
+  const expected = expectedSpan(horizon);
+  const expectedMs = expected.end - expected.start;
+  const staying = measure(presence, horizon);
+  if (enoughOf(staying.attendedMs, expectedMs, rules))
+    return statusOf(true, late, false, staying.where, excuse);
+  if (excuse) return 'excused';
+  const comingNow = coveredMs([...staying.all, { start: now, end: horizon.end }]);
+  if (!enoughOf(comingNow, expectedMs, rules)) return 'absent';
+  return staying.attendedMs > 0 ? 'away' : 'not_arrived';
 }
 
 function statusOf(

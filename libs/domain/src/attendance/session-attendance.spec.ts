@@ -122,8 +122,8 @@ describe('session attendance', () => {
     expect(result.window).toMatchObject({ end: at('09:00'), provisional: true });
     expect(result.members.map((m) => [m.memberId, m.status, m.connected, m.leftEarly])).toEqual([
       ['here', 'present_online', true, false],
-      ['gone', 'present_online', false, false],
-      ['stale', 'absent', false, false],
+      ['gone', 'away', false, false],
+      ['stale', 'away', false, false],
     ]);
   });
 

@@ -26,6 +26,23 @@ describe('site presence', () => {
     ]);
   });
 
+  it('counts a secretary’s tick from the time it vouches for, even before the room’s screen connected', () => {
+    // Ticked "from the start" (08:00); room-c's screen was switched on at 08:20 and dropped 09:00–09:05.
+    const late = new Map([['room-c', [connected('08:20', '09:00'), connected('09:05', null)]]]);
+    expect(sitePresence([{ siteId: 'room-c', at: at('08:00'), method: 'roster' }], late)).toEqual([
+      { source: 'site', siteId: 'room-c', start: at('08:00'), end: at('09:00') },
+      { source: 'site', siteId: 'room-c', start: at('09:05'), end: null },
+    ]);
+    // A scan happens on the connected screen; the same times from a code count from the connection.
+    expect(sitePresence([{ siteId: 'room-c', at: at('08:00'), method: 'code' }], late)[0]!.start).toBe(
+      at('08:20'),
+    );
+    // A room that never connected during the stay still gives nothing, tick or not.
+    expect(
+      sitePresence([{ siteId: 'room-c', at: at('08:00'), leftAt: at('08:15'), method: 'roster' }], late),
+    ).toEqual([]);
+  });
+
   it('stays open while both the stay and the room connection are open', () => {
     expect(sitePresence([{ siteId: 'room-b', at: at('08:10') }], sites)).toEqual([
       { source: 'site', siteId: 'room-b', start: at('08:10'), end: null },

@@ -49,7 +49,8 @@ function sheetNamer() {
   };
 }
 
-function branchCells(f: ReportFormat, b: AttendanceTotals & { unitName: string }): Cell[] {
+/** A branch's figures; `live` (a session still running) adds those who can still come. */
+function branchCells(f: ReportFormat, b: AttendanceTotals & { unitName: string }, live: boolean): Cell[] {
   return [
     b.unitName,
     b.required,
@@ -58,6 +59,7 @@ function branchCells(f: ReportFormat, b: AttendanceTotals & { unitName: string }
     b.byStatus.present_site ?? 0,
     b.byStatus.late ?? 0,
     b.byStatus.left_early ?? 0,
+    ...(live ? [b.pending] : []),
     b.excused,
     b.absent,
     b.voluntary,
@@ -67,7 +69,7 @@ function branchCells(f: ReportFormat, b: AttendanceTotals & { unitName: string }
   ];
 }
 
-const BRANCH_COLUMNS = [
+const branchColumns = (live: boolean) => [
   'unit',
   'required',
   'attending',
@@ -75,6 +77,7 @@ const BRANCH_COLUMNS = [
   'present_site',
   'late',
   'left_early',
+  ...(live ? ['pending'] : []),
   'excused',
   'absent',
   'voluntary',
@@ -141,14 +144,15 @@ async function addBranchTable(
   sheet: ExcelJS.Worksheet,
   branches: readonly BranchAttendance[],
   total: AttendanceTotals,
+  live = false,
 ) {
   await book.table(
     sheet,
-    BRANCH_COLUMNS.map((c) => f.t(`export.branchColumns.${c}`)),
+    branchColumns(live).map((c) => f.t(`export.branchColumns.${c}`)),
     branches,
-    (b) => branchCells(f, b),
+    (b) => branchCells(f, b, live),
   );
-  const totalRow = sheet.addRow(branchCells(f, { ...total, unitName: f.t('export.total') }));
+  const totalRow = sheet.addRow(branchCells(f, { ...total, unitName: f.t('export.total') }, live));
   totalRow.font = { bold: true };
   totalRow.commit();
 }
@@ -212,7 +216,7 @@ export async function writeSessionWorkbook(
     if (i < 3) row.font = { bold: true, size: i === 1 ? 14 : 12 };
     row.commit();
   });
-  await addBranchTable(book, f, summary, report.branches, report.total);
+  await addBranchTable(book, f, summary, report.branches, report.total, report.window.provisional);
   summary.addRow([]).commit();
   await book.table(
     summary,
