@@ -42,6 +42,36 @@ describe('PPTX speaker notes', () => {
     expect(pptxNotesText(xml)).toBe('Ghi chú');
   });
 
+  it('has no notes on a page holding only its slide number, whatever shape carries the field', () => {
+    const page = (shape: string) =>
+      `<p:notes ${P}><p:cSld><p:spTree><p:sp><p:nvSpPr><p:nvPr><p:ph type="sldImg"/></p:nvPr></p:nvSpPr></p:sp>${shape}</p:spTree></p:cSld></p:notes>`;
+    const field = (n: number) =>
+      `<p:txBody><a:p><a:fld id="{B}" type="slidenum"><a:rPr lang="vi-VN"/><a:t>${n}</a:t></a:fld></a:p></p:txBody>`;
+    // A text box, a placeholder without a type, an empty body beside a numbered one.
+    expect(
+      pptxNotesText(page(`<p:sp><p:nvSpPr><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>${field(2)}</p:sp>`)),
+    ).toBeNull();
+    expect(
+      pptxNotesText(page(`<p:sp><p:nvSpPr><p:nvPr><p:ph idx="5"/></p:nvPr></p:nvSpPr>${field(3)}</p:sp>`)),
+    ).toBeNull();
+    expect(
+      pptxNotesText(
+        page(
+          `<p:sp><p:nvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr><p:txBody><a:p><a:endParaRPr/></a:p></p:txBody></p:sp>` +
+            `<p:sp><p:nvSpPr><p:nvPr><p:ph type="body" idx="7"/></p:nvPr></p:nvSpPr>${field(4)}</p:sp>`,
+        ),
+      ),
+    ).toBeNull();
+    // A field inside written notes stays part of them.
+    expect(
+      pptxNotesText(
+        page(
+          `<p:sp><p:nvSpPr><p:nvPr><p:ph type="body"/></p:nvPr></p:nvSpPr><p:txBody><a:p><a:r><a:t>Xem lại trang </a:t></a:r><a:fld id="{C}" type="slidenum"><a:t>5</a:t></a:fld></a:p></p:txBody></p:sp>`,
+        ),
+      ),
+    ).toBe('Xem lại trang 5');
+  });
+
   it('returns null for a notes page with only the slide image', () => {
     const xml = `<p:notes ${P}><p:cSld><p:spTree><p:sp><p:nvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr><p:txBody><a:p><a:endParaRPr/></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:notes>`;
     expect(pptxNotesText(xml)).toBeNull();
@@ -97,6 +127,19 @@ describe('ODP speaker notes', () => {
 
   it('reads notes per shown page, honouring ODF white space and skipping hidden pages', () => {
     expect(odpNotes(odp)).toEqual(['Thưa các đồng chí,  hôm nay\ný một\ntiếp theo', null]);
+  });
+
+  it('leaves out the page-number, header, footer and date frames, and a text box holding only a field', () => {
+    const numbered = `<office:document-content xmlns:office="o" xmlns:text="t" xmlns:draw="d" xmlns:presentation="p"><office:body><office:presentation>
+      <draw:page draw:name="a"><presentation:notes><draw:page-thumbnail presentation:class="page"/>
+        <draw:frame presentation:class="notes"><draw:text-box><text:p/></draw:text-box></draw:frame>
+        <draw:frame presentation:class="page-number"><draw:text-box><text:p><text:page-number>2</text:page-number></text:p></draw:text-box></draw:frame>
+        <draw:frame presentation:class="footer"><draw:text-box><text:p>Đảng bộ tỉnh</text:p></draw:text-box></draw:frame></presentation:notes></draw:page>
+      <draw:page draw:name="b"><presentation:notes>
+        <draw:frame><draw:text-box><text:p><text:page-number>3</text:page-number></text:p></draw:text-box></draw:frame>
+        <draw:frame presentation:class="notes"><draw:text-box><text:p>Trang <text:page-number>3</text:page-number>: kết luận</text:p></draw:text-box></draw:frame></presentation:notes></draw:page>
+    </office:presentation></office:body></office:document-content>`;
+    expect(odpNotes(numbered)).toEqual([null, 'Trang 3: kết luận']);
   });
 });
 

@@ -63,19 +63,23 @@ const notTheNotes = new Set(['sldImg', 'sldNum', 'hdr', 'ftr', 'dt']);
 /**
  * The speaker's text on a PPTX notes page (ppt/notesSlides/notesSlideN.xml). PowerPoint puts it in
  * the body placeholder; other writers (LibreOffice among them) may use plain text boxes, which count
- * when no body placeholder has text.
+ * when no body placeholder has text. A shape whose only text is fields (`<a:fld>`: the slide number,
+ * the date) is furniture of the page wherever it sits, not notes: a notes page holding only its slide
+ * number has no notes.
  */
 export function pptxNotesText(notesXml: string): string | null {
   interface Shape {
     placeholder: string | null;
     paragraphs: string[];
+    /** Some text outside fields. */
+    written: boolean;
   }
   const shapes: Shape[] = [];
   let shape: Shape | null = null;
   walkXml(notesXml, {
     open(el, stack) {
       const name = local(el.name);
-      if (name === 'sp') shape = { placeholder: null, paragraphs: [] };
+      if (name === 'sp') shape = { placeholder: null, paragraphs: [], written: false };
       else if (!shape) return;
       else if (name === 'ph' && inside(stack, 'nvPr')) shape.placeholder = el.attrs.type ?? 'obj';
       else if (name === 'p' && inside(stack, 'txBody')) shape.paragraphs.push('');
@@ -85,6 +89,7 @@ export function pptxNotesText(notesXml: string): string | null {
     text(text, stack) {
       if (!shape || !shape.paragraphs.length || local(stack[stack.length - 1]?.name ?? '') !== 't') return;
       shape.paragraphs[shape.paragraphs.length - 1] += text;
+      if (!inside(stack, 'fld') && text.trim()) shape.written = true;
     },
     close(name) {
       if (local(name) === 'sp' && shape) {
@@ -93,13 +98,26 @@ export function pptxNotesText(notesXml: string): string | null {
       }
     },
   });
-  const speaking = shapes.filter((s) => !notTheNotes.has(s.placeholder ?? ''));
+  const speaking = shapes.filter((s) => s.written && !notTheNotes.has(s.placeholder ?? ''));
   const body = speaking.filter((s) => s.placeholder === 'body' && tidy(s.paragraphs));
   const chosen = body.length
     ? body
     : speaking.filter((s) => s.placeholder === null || s.placeholder === 'obj');
   return tidy(chosen.map((s) => tidy(s.paragraphs)).filter((t): t is string => t !== null));
 }
+
+/** Frames on an ODP notes page that are not the speaker's text. */
+const notOdpNotes = new Set(['page', 'page-number', 'header', 'footer', 'date-time']);
+/** ODF fields: their text alone does not make notes. */
+const odfFields = new Set([
+  'text:page-number',
+  'text:page-count',
+  'text:date',
+  'text:time',
+  'presentation:date-time',
+  'presentation:header',
+  'presentation:footer',
+]);
 
 /**
  * Speaker notes of every shown page of an ODP (content.xml), in order. Pages whose drawing-page
@@ -111,6 +129,10 @@ export function odpNotes(contentXml: string): (string | null)[] {
   let styleName: string | null = null;
   let page: { hidden: boolean; paragraphs: string[] } | null = null;
   let inNotes = false;
+  /** The text frame being read on a notes page; null outside one, or in one that is not notes. */
+  let frame: { paragraphs: string[]; written: boolean } | null = null;
+  let skipping = 0;
+  let fields = 0;
   let paragraph: string | null = null;
 
   walkXml(contentXml, {
@@ -127,6 +149,11 @@ export function odpNotes(contentXml: string): (string | null)[] {
         page = { hidden: hiddenStyles.has(el.attrs['draw:style-name'] ?? ''), paragraphs: [] };
       else if (name === 'presentation:notes') inNotes = true;
       else if (!inNotes || !page) return;
+      else if (name === 'draw:frame') {
+        if (notOdpNotes.has(el.attrs['presentation:class'] ?? '')) skipping++;
+        else if (!skipping) frame = { paragraphs: [], written: false };
+      } else if (!frame || skipping) return;
+      else if (odfFields.has(name)) fields++;
       else if (name === 'text:p' || name === 'text:h') paragraph = '';
       else if (paragraph === null) return;
       else if (name === 'text:s') paragraph += ' '.repeat(Math.max(1, Number(el.attrs['text:c'] ?? 1)));
@@ -134,14 +161,23 @@ export function odpNotes(contentXml: string): (string | null)[] {
       else if (name === 'text:line-break') paragraph += '\n';
     },
     text(text) {
+      if (paragraph === null || !frame) return;
       // ODF collapses white space in text; explicit spaces come as <text:s/>.
-      if (paragraph !== null) paragraph += text.replace(/[ \t\r\n]+/g, ' ');
+      paragraph += text.replace(/[ \t\r\n]+/g, ' ');
+      if (!fields && text.trim()) frame.written = true;
     },
     close(name) {
       if (name === 'style:style') styleName = null;
-      else if ((name === 'text:p' || name === 'text:h') && paragraph !== null && page) {
-        page.paragraphs.push(paragraph.replace(/^ +| +$/gm, ''));
+      else if (odfFields.has(name)) fields = Math.max(0, fields - 1);
+      else if ((name === 'text:p' || name === 'text:h') && paragraph !== null && frame) {
+        frame.paragraphs.push(paragraph.replace(/^ +| +$/gm, ''));
         paragraph = null;
+      } else if (name === 'draw:frame' && inNotes) {
+        if (skipping) skipping--;
+        else if (frame && page) {
+          if (frame.written) page.paragraphs.push(...frame.paragraphs);
+          frame = null;
+        }
       } else if (name === 'presentation:notes') inNotes = false;
       else if (name === 'draw:page' && page) {
         if (!page.hidden) pages.push(tidy(page.paragraphs));
