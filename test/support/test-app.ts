@@ -41,6 +41,7 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: 'test-secret-that-is-long-enough-for-hs256',
     WEB_DIST: process.env.WEB_DIST ?? join(dataDir, 'no-web'),
+    LOG_LEVEL: process.env.LOG_LEVEL,
     ...env,
   });
   const running = await startApp(config, '127.0.0.1');

@@ -8,6 +8,7 @@ import {
   type LivePingConfig,
 } from '../attendance/attendance-config';
 import { advertisedAddress } from './advertised-address';
+import { loadObservabilityConfig, type ObservabilityConfig } from '../observability/observability-config';
 
 export interface MediaConfig {
   url: string;
@@ -44,6 +45,7 @@ export interface AppConfig {
   version: string;
   attendance: AttendanceConfig;
   livePing: LivePingConfig;
+  observability: ObservabilityConfig;
 }
 
 /**
@@ -91,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     version: env.npm_package_version ?? '0.1.0',
     attendance: loadAttendanceConfig(env),
     livePing: loadLivePingConfig(env),
+    observability: loadObservabilityConfig(env),
   };
 }
 
