@@ -23,6 +23,11 @@ import { mediaControllers, mediaProviders } from './media/media.providers';
 import { reflectionsControllers, reflectionsProviders } from './reflections/reflections.providers';
 import { networkControllers, networkProviders } from './network/network.providers';
 import { ImportRosterService } from './members/import-roster.service';
+import {
+  observabilityControllers,
+  observabilityImports,
+  observabilityProviders,
+} from './observability/observability.providers';
 import { MembersController } from './members/members.controller';
 import { MembersService } from './members/members.service';
 import { JoinLinksService } from './sessions/join-links.service';
@@ -44,7 +49,10 @@ export class AppModule {
   static forRoot(config: AppConfig, db: Database): DynamicModule {
     return {
       module: AppModule,
-      imports: [ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 600 }])],
+      imports: [
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 600 }]),
+        ...observabilityImports(config),
+      ],
       controllers: [
         HealthController,
         SetupController,
@@ -62,6 +70,7 @@ export class AppModule {
         ...mediaControllers,
         ...reflectionsControllers,
         ...networkControllers,
+        ...observabilityControllers,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -94,6 +103,7 @@ export class AppModule {
         ...mediaProviders,
         ...reflectionsProviders,
         ...networkProviders,
+        ...observabilityProviders,
       ],
     };
   }

@@ -1,4 +1,4 @@
-import { type INestApplication, Logger, type LogLevel } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -11,6 +11,8 @@ import type { AppConfig } from './config/app-config';
 import { plainHttpRedirect } from './config/plain-http-redirect';
 import { openDatabase, type Database } from './database/database';
 import { MEDIA_WEBHOOK_PATH, rawWebhookBody } from './media/media-webhook.controller';
+import { drain, observe } from './observability/graceful-shutdown';
+import { jsonLogger } from './observability/logging';
 
 export interface RunningApp {
   app: INestApplication;
@@ -48,25 +50,19 @@ function serveWeb(app: NestExpressApplication, webDist: string): void {
   });
 }
 
-/** LOG_LEVEL: silent, error, warn or log (default). Route mapping chatter stays at debug. */
-function logLevels(level = 'log'): LogLevel[] | false {
-  const order: LogLevel[] = ['error', 'warn', 'log'];
-  if (level === 'silent') return false;
-  return order.slice(0, Math.max(1, order.indexOf(level as LogLevel) + 1));
-}
-
 export async function createApp(config: AppConfig, db: Database): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, db), {
-    logger: logLevels(process.env.LOG_LEVEL),
+    logger: jsonLogger(config),
     bodyParser: false,
   });
+  observe(app);
   app.set('trust proxy', 'loopback');
   const redirect = plainHttpRedirect(config.publicUrl);
   if (redirect) app.use(redirect);
   // Media webhooks are verified against their exact bytes: parsed raw, before (and instead of) JSON.
   app.use(MEDIA_WEBHOOK_PATH, rawWebhookBody());
   app.use(express.json({ limit: '1mb' }));
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
   if (config.webDist) serveWeb(app, config.webDist);
   return app;
@@ -74,6 +70,7 @@ export async function createApp(config: AppConfig, db: Database): Promise<INestA
 
 /** Opens the database (migrating it), starts the HTTP server and returns a handle that closes both. */
 export async function startApp(config: AppConfig, host = '0.0.0.0'): Promise<RunningApp> {
+  Logger.overrideLogger(jsonLogger(config));
   const db = await openDatabase(config);
   const app = await createApp(config, db);
   await app.listen(config.port, host);
@@ -81,14 +78,20 @@ export async function startApp(config: AppConfig, host = '0.0.0.0'): Promise<Run
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://127.0.0.1:${port}`;
   Logger.log(`HallBridge listening on ${url} (database: ${db.kind})`, 'HallBridge');
+  let closing: Promise<void> | null = null;
   return {
     app,
     config,
     db,
     url,
-    async close() {
-      await app.close();
-      await db.close();
+    /** Graceful, once: drains (not ready, live connections handed over), Nest's close, the database last. */
+    close() {
+      closing ??= (async () => {
+        await drain(app, config.observability);
+        await app.close();
+        await db.close();
+      })();
+      return closing;
     },
   };
 }

@@ -12,3 +12,20 @@ export const Health = z
   })
   .meta({ id: 'Health' });
 export type Health = z.infer<typeof Health>;
+
+/** Liveness: the process answers (it says nothing about the components; restart only when it stops). */
+export const Liveness = z
+  .object({ status: z.literal('ok'), uptimeSeconds: z.number() })
+  .meta({ id: 'Liveness' });
+export type Liveness = z.infer<typeof Liveness>;
+
+/** Readiness: whether this instance should get traffic now (503 with the same body when not). */
+export const Readiness = z
+  .object({
+    status: z.enum(['ready', 'not_ready']),
+    database: z.enum(['up', 'down']),
+    migrations: z.enum(['applied', 'pending', 'unknown']),
+    draining: z.boolean(),
+  })
+  .meta({ id: 'Readiness' });
+export type Readiness = z.infer<typeof Readiness>;

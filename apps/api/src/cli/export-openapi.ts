@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     kind: 'pglite',
     url: '',
     prisma: {} as Database['prisma'],
+    pool: {} as Database['pool'],
     close: async () => {},
   });
   const doc = `${JSON.stringify(buildOpenApi(app), null, 2)}\n`;

@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Pool } from 'pg';
 import type { AppConfig } from '../config/app-config';
 import { repoRoot } from '../config/repo-root';
 import { startUntilReady, stopChild } from './child-process';
@@ -12,6 +13,8 @@ export interface Database {
   /** Connection string the Prisma adapter uses (a loopback port for PGlite). */
   url: string;
   prisma: PrismaService;
+  /** The connection pool under Prisma (its sizes are reported in /metrics). */
+  pool: Pool;
   close(): Promise<void>;
 }
 
@@ -63,16 +66,20 @@ export async function openDatabase(
   const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(join(config.dataDir, 'db'));
   const url = config.databaseUrl ?? embedded!.url;
   try {
-    if (options.migrate ?? true) await applyMigrations(url);
+    if (options.migrate ?? true)
+      await applyMigrations(url, {
+        exclusive: !embedded,
+        lockTimeoutMs: config.observability.migrationLockTimeoutMs,
+      });
     // PGlite runs one query at a time whatever the pool; a small pool keeps it below its connection cap.
-    const prisma = new PrismaService({
-      adapter: new PrismaPg({ connectionString: url, max: embedded ? 4 : 10 }),
-    });
+    const pool = new Pool({ connectionString: url, max: embedded ? 4 : 10 });
+    const prisma = new PrismaService({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
     await prisma.$connect();
     return {
       kind: embedded ? 'pglite' : 'postgresql',
       url,
       prisma,
+      pool,
       async close() {
         await prisma.$disconnect();
         await embedded?.stop();

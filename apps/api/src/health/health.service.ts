@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Health } from '@hallbridge/contracts';
+import type { Health, Liveness, Readiness } from '@hallbridge/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DATABASE, type Database } from '../database/database';
+import { migrationNames } from '../database/migrate';
+import { DrainState } from '../observability/drain-state';
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
   Promise.race([
@@ -9,13 +11,34 @@ const withTimeout = <T>(p: Promise<T>, ms: number) =>
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref()),
   ]);
 
-/** Reports each real component; without a media server the product still runs, with video off. */
+/**
+ * Reports each real component; without a media server the product still runs, with video off.
+ * Liveness and readiness are separate: a load balancer sends traffic only to a ready instance, and
+ * a supervisor restarts only one that is no longer alive (never because a dependency is down).
+ */
 @Injectable()
 export class HealthService {
+  private readonly startedAt = Date.now();
+  private migrated = false;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE) private readonly db: Database,
+    private readonly drainState: DrainState,
   ) {}
+
+  live(): Liveness {
+    return { status: 'ok', uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) };
+  }
+
+  /** Ready: the database answers, every migration this build ships is applied, and not shutting down. */
+  async ready(): Promise<Readiness> {
+    const draining = this.drainState.draining;
+    const database = await this.database();
+    const migrations = database === 'up' ? await this.migrations() : 'unknown';
+    const ready = !draining && database === 'up' && migrations === 'applied';
+    return { status: ready ? 'ready' : 'not_ready', database, migrations, draining };
+  }
 
   async check(): Promise<Health> {
     const [database, media, redis] = await Promise.all([this.database(), this.media(), this.redis()]);
@@ -27,6 +50,24 @@ export class HealthService {
       media,
       redis: { status: redis },
     };
+  }
+
+  /** Once applied, migrations stay applied: the check then costs nothing. */
+  private async migrations(): Promise<'applied' | 'pending' | 'unknown'> {
+    if (this.migrated) return 'applied';
+    try {
+      const rows = await withTimeout(
+        this.db.prisma.$queryRaw<{ name: string }[]>`
+          SELECT migration_name AS name FROM _prisma_migrations
+          WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        3000,
+      );
+      const applied = new Set(rows.map((r) => r.name));
+      this.migrated = migrationNames().every((name) => applied.has(name));
+      return this.migrated ? 'applied' : 'pending';
+    } catch {
+      return 'unknown';
+    }
   }
 
   private async database(): Promise<'up' | 'down'> {
