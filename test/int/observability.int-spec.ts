@@ -4,8 +4,9 @@ import { organisationFactory } from '../support/factories';
 import { addBranch, firstRun } from '../support/first-run';
 import { LiveTestClient } from '../support/live-client';
 import { startProduct, type Product } from '../support/product';
+import { createDatabase } from '../support/postgres-server';
 import { invitedSession } from '../support/session-tokens';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { databases, startTestApp, type TestApp } from '../support/test-app';
 import { until } from '../support/until';
 
 /** A metric's samples from the Prometheus text format, as `labels → value`. */
@@ -93,7 +94,10 @@ describe('operating: logs (the built product)', () => {
   const password = 'mat-khau-rat-bi-mat-2026';
 
   beforeAll(async () => {
-    product = await startProduct({ LOG_LEVEL: 'debug' });
+    // On the run's PostgreSQL when there is one: a fresh embedded database is slower to make.
+    const server = process.env.TEST_POSTGRES_URL;
+    const databaseUrl = server && databases.includes('postgresql') ? await createDatabase(server) : '';
+    product = await startProduct({ LOG_LEVEL: 'debug', DATABASE_URL: databaseUrl });
   });
   afterAll(async () => {
     await product?.stop();
