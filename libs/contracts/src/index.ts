@@ -15,3 +15,4 @@ export * from './attendance';
 export * from './media';
 export * from './reflections';
 export * from './network';
+export * from './notifications';

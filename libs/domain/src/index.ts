@@ -11,3 +11,4 @@ export * from './reflections';
 export * from './programmes';
 export * from './feedback';
 export * from './evaluation';
+export * from './notifications';

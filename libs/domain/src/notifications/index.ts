@@ -1,0 +1,4 @@
+export * from './reminder-schedule';
+export * from './delivery-retry';
+export * from './reach';
+export * from './personal-code';
