@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs the real components the tests and the product use, idempotently, on a bare Debian
 # machine (CI and new machines start with none of them). Already-present tools are left alone.
-#   usage: infra/ensure-tools.sh [chromium] [postgresql] [redis] [libreoffice] [poppler] [cxx] [netns] [livekit] [front] | all
+#   usage: infra/ensure-tools.sh [chromium] [postgresql] [redis] [libreoffice] [poppler] [cxx] [netns] [livekit] [front] [mailpit] | all
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log() { echo "ensure-tools: $*" >&2; }
 
 want=("$@")
-[[ ${#want[@]} -eq 0 || "${want[0]}" == "all" ]] && want=(chromium postgresql redis libreoffice poppler netns livekit front)
+[[ ${#want[@]} -eq 0 || "${want[0]}" == "all" ]] && want=(chromium postgresql redis libreoffice poppler netns livekit front mailpit)
 
 # tool -> "command to look for|Debian packages"
 declare -A debian=(
@@ -23,7 +23,7 @@ declare -A debian=(
 
 missing=()
 for tool in "${want[@]}"; do
-  [[ "$tool" == "livekit" || "$tool" == "front" ]] && continue
+  [[ "$tool" == "livekit" || "$tool" == "front" || "$tool" == "mailpit" ]] && continue
   spec="${debian[$tool]:-}"
   [[ -n "$spec" ]] || { log "unknown tool $tool"; exit 2; }
   probe="${spec%%|*}"
@@ -56,5 +56,6 @@ fi
 for tool in "${want[@]}"; do
   [[ "$tool" == "livekit" ]] && bash infra/livekit/install.sh --no-cli >&2
   [[ "$tool" == "front" ]] && bash infra/front/install.sh >&2
+  [[ "$tool" == "mailpit" ]] && bash infra/mailpit/install.sh >&2
 done
 log "ready: ${want[*]}"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite, on a bare machine too. Installs and starts what the tests need
-# (Chromium, PostgreSQL, LibreOffice, poppler, livekit-server) through the project's own scripts,
+# (Chromium, PostgreSQL, LibreOffice, poppler, livekit-server, Mailpit) through the project's own scripts,
 # then lint, typecheck, build, unit, integration (PGlite and PostgreSQL), end-to-end (Chromium) and
 # network tests (the product and browsers on separate machines made of network namespaces).
 set -euo pipefail
@@ -9,7 +9,7 @@ export NX_DAEMON=false NX_NO_CLOUD=true
 step() { printf '\n== %s\n' "$*"; }
 
 step "tools"
-bash infra/ensure-tools.sh chromium postgresql redis libreoffice poppler netns livekit front
+bash infra/ensure-tools.sh chromium postgresql redis libreoffice poppler netns livekit front mailpit
 
 step "format, lint, typecheck, build"
 npx prettier --check . --log-level warn

@@ -30,6 +30,7 @@ import {
 } from './observability/observability.providers';
 import { MembersController } from './members/members.controller';
 import { MembersService } from './members/members.service';
+import { notificationsControllers, notificationsProviders } from './notifications/notifications.providers';
 import { JoinLinksService } from './sessions/join-links.service';
 import { MaterialsService } from './sessions/materials.service';
 import { MaterialsController, SessionsController } from './sessions/sessions.controller';
@@ -71,6 +72,7 @@ export class AppModule {
         ...reflectionsControllers,
         ...networkControllers,
         ...observabilityControllers,
+        ...notificationsControllers,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -104,6 +106,7 @@ export class AppModule {
         ...reflectionsProviders,
         ...networkProviders,
         ...observabilityProviders,
+        ...notificationsProviders,
       ],
     };
   }

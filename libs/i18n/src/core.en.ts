@@ -130,6 +130,8 @@ export const coreEn: typeof coreVi = {
     attendance_locked: 'attendance of this session is closed; reopen it to make corrections.',
     session_cancelled: 'the session was cancelled.',
     check_in_closed: 'the session no longer takes check-ins at sites.',
+    session_not_ahead: 'the session has ended or was cancelled, so no more invitations are sent.',
+    invitations_not_sent: 'the invitations of this session have not been sent yet.',
     reflections_off: 'this session does not ask for reflections.',
     after_deadline: 'the deadline for reflections has passed.',
     reflection_graded: 'the reflection has been graded and can no longer be changed.',

@@ -129,6 +129,8 @@ export const coreVi = {
     attendance_locked: 'điểm danh của hội nghị đã chốt; hãy mở lại điểm danh để sửa.',
     session_cancelled: 'hội nghị đã bị hủy.',
     check_in_closed: 'hội nghị không còn nhận điểm danh tại điểm cầu.',
+    session_not_ahead: 'hội nghị đã kết thúc hoặc bị hủy nên không gửi thư mời nữa.',
+    invitations_not_sent: 'thư mời của hội nghị chưa được gửi.',
     reflections_off: 'hội nghị này không yêu cầu viết bài thu hoạch.',
     after_deadline: 'đã quá hạn nộp bài thu hoạch.',
     reflection_graded: 'bài thu hoạch đã được chấm nên không sửa được nữa.',

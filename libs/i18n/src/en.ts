@@ -3,6 +3,7 @@ import { coreEn } from './core.en';
 import { liveEn } from './live.en';
 import { mediaEn } from './media.en';
 import { networkEn } from './network.en';
+import { notificationsEn } from './notifications.en';
 import { organisationEn } from './organisation.en';
 import { reflectionsEn } from './reflections.en';
 import { sessionsEn } from './sessions.en';
@@ -17,4 +18,5 @@ export const en: Catalogue = {
   media: mediaEn,
   network: networkEn,
   reflections: reflectionsEn,
+  notifications: notificationsEn,
 };

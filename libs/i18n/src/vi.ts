@@ -3,6 +3,7 @@ import { coreVi } from './core.vi';
 import { liveVi } from './live.vi';
 import { mediaVi } from './media.vi';
 import { networkVi } from './network.vi';
+import { notificationsVi } from './notifications.vi';
 import { organisationVi } from './organisation.vi';
 import { reflectionsVi } from './reflections.vi';
 import { sessionsVi } from './sessions.vi';
@@ -21,6 +22,7 @@ export const vi = {
   media: mediaVi,
   network: networkVi,
   reflections: reflectionsVi,
+  notifications: notificationsVi,
 };
 
 export type Catalogue = typeof vi;

@@ -52,9 +52,12 @@ export class ActorResolver {
       case 'member': {
         const member = await this.prisma.member.findUnique({
           where: { id: claims.sub },
-          include: { unit: true },
+          include: { unit: true, personalLink: { select: { generation: true } } },
         });
         if (!member || member.status === 'inactive') throw new DomainError('TOKEN_INVALID');
+        // A sign-in made with a personal link ends when the link is rotated.
+        if (claims.pl !== undefined && member.personalLink?.generation !== claims.pl)
+          throw new DomainError('TOKEN_INVALID');
         return {
           role: 'member',
           unitId: member.unitId,
@@ -70,7 +73,7 @@ export class ActorResolver {
             unitId: member.unitId,
             unitName: member.unit.name,
             displayName: member.fullName,
-            locale: 'vi',
+            locale: asLocale(member.locale),
           },
         };
       }

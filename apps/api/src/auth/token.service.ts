@@ -5,7 +5,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 export type TokenClaims =
   | { kind: 'staff'; sub: string }
-  | { kind: 'member'; sub: string }
+  /** `pl`: the generation of the personal link it was made from (rotating the link retires it). */
+  | { kind: 'member'; sub: string; pl?: number }
   | { kind: 'site'; sub: string; gen: number };
 
 /** Lifetimes: a working day for people, a season for a paired room screen. */
@@ -14,6 +15,9 @@ export const tokenTtlSeconds: Record<TokenClaims['kind'], number> = {
   member: 12 * 3600,
   site: 180 * 24 * 3600,
 };
+
+/** A sign-in from a member's personal link lasts a month: rotating the link ends it sooner. */
+const PERSONAL_LINK_TTL_SECONDS = 30 * 24 * 3600;
 
 @Injectable()
 export class TokenService {
@@ -24,7 +28,11 @@ export class TokenService {
   }
 
   async issue(claims: TokenClaims): Promise<{ token: string; expiresAt: string }> {
-    const exp = Math.floor(Date.now() / 1000) + tokenTtlSeconds[claims.kind];
+    const ttl =
+      claims.kind === 'member' && claims.pl !== undefined
+        ? PERSONAL_LINK_TTL_SECONDS
+        : tokenTtlSeconds[claims.kind];
+    const exp = Math.floor(Date.now() / 1000) + ttl;
     const { sub, ...rest } = claims;
     const token = await new SignJWT(rest)
       .setProtectedHeader({ alg: 'HS256' })
@@ -41,7 +49,11 @@ export class TokenService {
       const { payload } = await jwtVerify(token, this.key, { issuer: 'hallbridge', algorithms: ['HS256'] });
       const kind = payload.kind;
       if (typeof payload.sub !== 'string') throw new DomainError('TOKEN_INVALID');
-      if (kind === 'staff' || kind === 'member') return { kind, sub: payload.sub };
+      if (kind === 'staff') return { kind, sub: payload.sub };
+      if (kind === 'member')
+        return typeof payload.pl === 'number'
+          ? { kind, sub: payload.sub, pl: payload.pl }
+          : { kind, sub: payload.sub };
       if (kind === 'site' && typeof payload.gen === 'number')
         return { kind, sub: payload.sub, gen: payload.gen };
       throw new DomainError('TOKEN_INVALID');

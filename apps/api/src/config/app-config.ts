@@ -9,6 +9,7 @@ import {
 } from '../attendance/attendance-config';
 import { advertisedAddress } from './advertised-address';
 import { loadObservabilityConfig, type ObservabilityConfig } from '../observability/observability-config';
+import { loadNotificationsConfig, type NotificationsConfig } from '../notifications/notifications-config';
 
 export interface MediaConfig {
   url: string;
@@ -46,6 +47,7 @@ export interface AppConfig {
   attendance: AttendanceConfig;
   livePing: LivePingConfig;
   observability: ObservabilityConfig;
+  notifications: NotificationsConfig;
 }
 
 /**
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     attendance: loadAttendanceConfig(env),
     livePing: loadLivePingConfig(env),
     observability: loadObservabilityConfig(env),
+    notifications: loadNotificationsConfig(env),
   };
 }
 
