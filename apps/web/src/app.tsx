@@ -22,6 +22,7 @@ import { AuditPage } from './pages/audit-page';
 import { JoinPage } from './pages/join-page';
 import { MePage } from './pages/me-page';
 import { MeSessionPage } from './pages/me-session-page';
+import { PersonalLinkPage } from './notifications/personal-link-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { RosterPage } from './pages/roster-page';
 import { SessionDetailPage } from './pages/session-detail-page';
@@ -44,6 +45,8 @@ export function App() {
       <Route path="setup" element={<SetupPage />} />
       <Route path="sign-in" element={<SignInPage />} />
       <Route path="j/:token" element={<JoinPage />} />
+      <Route path="p" element={<PersonalLinkPage />} />
+      <Route path="p/:code" element={<PersonalLinkPage />} />
       <Route path="site" element={<SitePage />} />
       <Route path="site/checkin/:sessionId" element={<SiteCheckInPage />} />
       <Route path="checkin" element={<MemberCheckInPage />} />

@@ -32,6 +32,13 @@ export const authStore = {
     localStorage.setItem(storageKey, JSON.stringify(current));
     notify();
   },
+  /** The same sign-in with a changed principal (a saved preference). */
+  update(principal: Principal) {
+    if (!current) return;
+    current = { ...current, principal };
+    localStorage.setItem(storageKey, JSON.stringify(current));
+    notify();
+  },
   clear() {
     current = null;
     localStorage.removeItem(storageKey);

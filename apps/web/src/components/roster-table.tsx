@@ -6,10 +6,12 @@ interface Props {
   onEdit: (m: Member) => void;
   onMove: (m: Member) => void;
   onDelete: (m: Member) => void;
+  /** The member's personal link (copy, rotate). */
+  onLink?: (m: Member) => void;
 }
 
 /** Members in the server's order (Vietnamese collation by given name). */
-export function RosterTable({ members, onEdit, onMove, onDelete }: Props) {
+export function RosterTable({ members, onEdit, onMove, onDelete, onLink }: Props) {
   const { t } = useTranslation();
   return (
     <div className="table-wrap">
@@ -43,6 +45,17 @@ export function RosterTable({ members, onEdit, onMove, onDelete }: Props) {
                 <span className={`chip chip--status-${m.status}`}>{t(`memberStatus.${m.status}`)}</span>
               </td>
               <td className="table__actions">
+                {onLink && (
+                  <button
+                    type="button"
+                    className="button button--small button--ghost"
+                    onClick={() => onLink(m)}
+                    aria-label={t('notifications.personal.linkAria', { name: m.fullName })}
+                    data-testid="roster-personal-link"
+                  >
+                    {t('notifications.personal.link')}
+                  </button>
+                )}
                 <button
                   type="button"
                   className="button button--small button--ghost"

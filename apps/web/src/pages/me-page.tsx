@@ -7,8 +7,13 @@ import { QueryState } from '../components/query-state';
 import { SessionList } from '../components/session-list';
 import { splitByEnd } from '../lib/session-time';
 import { useNow } from '../lib/use-now';
+import { MemberHistorySummary, MemberMaterials, MessageLanguage } from '../notifications/me-sections';
+import { MeReflectionsSlot } from './me-reflections-slot';
 
-/** The member's sessions: everything their branch (or a unit above it) is invited to. */
+/**
+ * The member's personal page, opened from a per-session join link or the long-lived personal link:
+ * their sessions, the materials, their reflections and their attendance record.
+ */
 export function MePage() {
   const { t } = useTranslation();
   const principal = usePrincipal();
@@ -57,14 +62,15 @@ export function MePage() {
           </section>
         )}
       </QueryState>
+      <MemberMaterials sessions={list} />
+      <MeReflectionsSlot />
+      <MemberHistorySummary />
       <div className="stack stack--tight">
-        <Link to="/me/attendance" className="button button--block" data-testid="me-attendance-history">
-          {t('attendance.history.link')}
-        </Link>
         <Link to="/checkin" className="button button--ghost button--block" data-testid="me-check-in">
           {t('attendance.checkIn.typeTitle')}
         </Link>
       </div>
+      <MessageLanguage />
       <p className="muted small me-not-you">
         {t('me.notYou', { name: principal?.displayName ?? '' })}{' '}
         <button type="button" className="link-button" onClick={signOut} data-testid="member-sign-out">

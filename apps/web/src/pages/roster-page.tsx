@@ -16,8 +16,10 @@ import { UnitSelect } from '../components/unit-select';
 import { formatNumber } from '../i18n/format';
 import { branchOrEmpty } from '../lib/unit-tree';
 import { useDebouncedValue } from '../lib/use-debounced-value';
+import { PersonalLinkDialog } from '../notifications/personal-link-dialog';
+import { QrSheetButton } from '../notifications/qr-sheet-button';
 
-type Dialog = { kind: 'add' } | { kind: 'edit' | 'move' | 'delete'; member: Member } | null;
+type Dialog = { kind: 'add' } | { kind: 'edit' | 'move' | 'delete' | 'link'; member: Member } | null;
 
 export function RosterPage() {
   const { t } = useTranslation();
@@ -50,6 +52,7 @@ export function RosterPage() {
         subtitle={t('roster.subtitle')}
         actions={
           <>
+            <QrSheetButton unitId={unitId || principal?.unitId || ''} />
             <button
               type="button"
               className="button"
@@ -128,6 +131,7 @@ export function RosterPage() {
           onEdit={(member) => setDialog({ kind: 'edit', member })}
           onMove={(member) => setDialog({ kind: 'move', member })}
           onDelete={(member) => setDialog({ kind: 'delete', member })}
+          onLink={(member) => setDialog({ kind: 'link', member })}
         />
       </QueryState>
       {dialog?.kind === 'add' && (
@@ -139,6 +143,7 @@ export function RosterPage() {
       {dialog?.kind === 'move' && (
         <MoveMemberDialog member={dialog.member} tree={units.tree} onClose={close} />
       )}
+      {dialog?.kind === 'link' && <PersonalLinkDialog member={dialog.member} onClose={close} />}
       {dialog?.kind === 'delete' && (
         <ConfirmDialog
           title={t('roster.deleteTitle', { name: dialog.member.fullName })}

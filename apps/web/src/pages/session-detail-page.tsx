@@ -13,6 +13,7 @@ import { SessionFacts } from '../components/session-facts';
 import { StateBadge } from '../components/state-badge';
 import { fullyLocked } from '../lib/session-draft';
 import { liveViewFor } from '../live-views/lib/live-paths';
+import { InvitationsPanel } from '../notifications/invitations-panel';
 import './session-detail-page.css';
 
 export function SessionDetailPage() {
@@ -104,6 +105,7 @@ export function SessionDetailPage() {
               canDelete={manager}
             />
           </div>
+          {sendsLinks && s.state !== 'cancelled' && <InvitationsPanel sessionId={s.id} tree={units.tree} />}
           {sendsLinks && <JoinLinksPanel sessionId={s.id} tree={units.tree} />}
         </div>
       )}
