@@ -74,9 +74,12 @@ describe.each(databases)('invitations and reminders on %s', (kind) => {
     dispatcher = app.running.app.get(NotificationDispatcher);
     api = new ApiClient(app.url);
     const login = (username: string) => api.login(username, TEST_PASSWORD);
-    [organiser, districtOrganiser, secretary, presenter] = await Promise.all(
-      ['tochuc', 'huyen', 'bithu1', 'baocao'].map(login),
-    );
+    [organiser, districtOrganiser, secretary, presenter] = await Promise.all([
+      login('tochuc'),
+      login('huyen'),
+      login('bithu1'),
+      login('baocao'),
+    ]);
     sessionId = await newSession('Học tập Nghị quyết Trung ương 12', 3 * 24 * hour);
   });
   afterAll(async () => {

@@ -6,7 +6,6 @@ export const notificationsEn: typeof notificationsVi = {
     when: '{{time}}, {{weekday}} {{date}}',
     linkIntro: 'Your personal link (it opens the session and its materials; please do not pass it on):',
     open: 'Open the session',
-    personalIntro: 'Your personal page, with every session, material and reflection:',
     footer:
       "This message was sent automatically by HallBridge from your branch's roster. If something is wrong, please tell your branch secretary.",
     invitation: {
@@ -106,7 +105,6 @@ export const notificationsEn: typeof notificationsVi = {
     pending: 'Sending',
     failed: 'Not reached',
     needsPaper: 'Needs paper',
-    notSent: 'Not sent',
     total: 'Total',
     unreachedTitle: 'Not reached',
     unreachedEmpty: 'Every member with an address has received the invitation.',
@@ -114,15 +112,11 @@ export const notificationsEn: typeof notificationsVi = {
     paperIntro:
       'These members have no e-mail address or phone number: print the branch QR sheet and hand it out.',
     printSheet: 'Print QR sheet',
-    member: 'Member',
-    status: 'Status',
-    lastError: 'Reason',
     attempts: '{{count}} attempts',
     resend: 'Resend',
     resendAria: 'Resend to {{name}}',
     resendAll: 'Resend to everyone not reached',
     resent: '{{count}} messages queued again.',
-    details: 'Delivery details',
   },
   personal: {
     link: 'Personal link',
@@ -159,6 +153,5 @@ export const notificationsEn: typeof notificationsVi = {
     materials: 'Materials',
     materialsEmpty: 'No materials yet.',
     history: 'Attendance record',
-    reflections: 'Reflections',
   },
 };

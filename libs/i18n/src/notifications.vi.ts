@@ -10,7 +10,6 @@ export const notificationsVi = {
     linkIntro:
       'Đường dẫn riêng của đồng chí (mở là vào được hội nghị, xem tài liệu; không chuyển cho người khác):',
     open: 'Mở hội nghị',
-    personalIntro: 'Trang cá nhân của đồng chí, với mọi hội nghị, tài liệu và bài thu hoạch:',
     footer:
       'Thư này được gửi tự động từ HallBridge theo danh sách đảng viên của chi bộ. Nếu có sai sót, xin liên hệ bí thư chi bộ.',
     invitation: {
@@ -110,7 +109,6 @@ export const notificationsVi = {
     pending: 'Đang gửi',
     failed: 'Chưa liên lạc được',
     needsPaper: 'Cần phát giấy',
-    notSent: 'Chưa gửi',
     total: 'Tổng cộng',
     unreachedTitle: 'Chưa liên lạc được',
     unreachedEmpty: 'Mọi đảng viên có địa chỉ đều đã nhận được thư mời.',
@@ -118,15 +116,11 @@ export const notificationsVi = {
     paperIntro:
       'Những đảng viên này không có email hay số điện thoại: in phiếu có mã QR của chi bộ để phát tận tay.',
     printSheet: 'In phiếu mã QR',
-    member: 'Đảng viên',
-    status: 'Tình trạng',
-    lastError: 'Lý do',
     attempts: '{{count}} lần thử',
     resend: 'Gửi lại',
     resendAria: 'Gửi lại cho {{name}}',
     resendAll: 'Gửi lại cho tất cả chưa liên lạc được',
     resent: 'Đã xếp {{count}} thư vào hàng gửi lại.',
-    details: 'Chi tiết gửi',
   },
   personal: {
     link: 'Đường dẫn cá nhân',
@@ -163,6 +157,5 @@ export const notificationsVi = {
     materials: 'Tài liệu',
     materialsEmpty: 'Chưa có tài liệu.',
     history: 'Quá trình tham dự',
-    reflections: 'Bài thu hoạch',
   },
 };

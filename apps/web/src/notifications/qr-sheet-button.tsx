@@ -27,13 +27,14 @@ export function QrSheetButton({
         onClick={() => {
           setError(null);
           const tab = window.open('', '_blank');
-          openPrintable(
-            `/units/${unitId}/personal-links.html${paperOnly ? '?paperOnly=true' : ''}`,
-            tab,
-          ).catch((e) => {
-            tab?.close();
-            setError(e);
-          });
+          // The sheet needs the bearer token, so it is fetched and opened as a page of its own.
+          const path = `/units/${unitId}/personal-links.html${paperOnly ? '?paperOnly=true' : ''}`;
+          void import('../attendance/print-report')
+            .then(({ openPrintable }) => openPrintable(path, tab))
+            .catch((e: unknown) => {
+              tab?.close();
+              setError(e);
+            });
         }}
       >
         {label ?? t('notifications.panel.printSheet')}
