@@ -112,7 +112,7 @@ export const notificationsEn: typeof notificationsVi = {
     paperIntro:
       'These members have no e-mail address or phone number: print the branch QR sheet and hand it out.',
     printSheet: 'Print QR sheet',
-    attempts: '{{count}} attempts',
+    attempts: 'Attempts: {{count}}',
     resend: 'Resend',
     resendAria: 'Resend to {{name}}',
     resendAll: 'Resend to everyone not reached',

@@ -116,7 +116,7 @@ export const notificationsVi = {
     paperIntro:
       'Những đảng viên này không có email hay số điện thoại: in phiếu có mã QR của chi bộ để phát tận tay.',
     printSheet: 'In phiếu mã QR',
-    attempts: '{{count}} lần thử',
+    attempts: 'Số lần thử: {{count}}',
     resend: 'Gửi lại',
     resendAria: 'Gửi lại cho {{name}}',
     resendAll: 'Gửi lại cho tất cả chưa liên lạc được',

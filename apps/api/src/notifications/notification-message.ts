@@ -36,7 +36,9 @@ export function formatWhen(at: Date, locale: 'vi' | 'en', timeZone: string): str
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(at);
-  const weekday = new Intl.DateTimeFormat(tag, { timeZone, weekday: 'long' }).format(at);
+  const long = new Intl.DateTimeFormat(tag, { timeZone, weekday: 'long' }).format(at);
+  // Mid-sentence Vietnamese writes "thứ Sáu", not "Thứ Sáu".
+  const weekday = locale === 'vi' ? long.charAt(0).toLowerCase() + long.slice(1) : long;
   const date = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     day: '2-digit',

@@ -16,14 +16,16 @@ const STYLE = `
   header { text-align: center; margin: 0 0 4mm; }
   header h1 { font-size: 14pt; margin: 0; text-transform: uppercase; }
   header p { margin: 1mm 0 0; font-size: 11pt; }
-  .sheet { display: grid; grid-template-columns: 1fr 1fr; }
-  .slip { height: 62mm; padding: 4mm; border: 1px dashed #777; margin: -0.5px; display: grid;
-    grid-template-columns: 36mm 1fr; column-gap: 4mm; align-items: center; break-inside: avoid; page-break-inside: avoid; }
-  .slip svg { width: 36mm; height: 36mm; display: block; }
+  .sheet { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .slip { height: 62mm; padding: 4mm; border: 1px dashed #777; margin: 0 -1px -1px 0; display: grid;
+    grid-template-columns: 34mm minmax(0, 1fr); grid-template-rows: 1fr auto; column-gap: 4mm; row-gap: 2mm;
+    align-items: center; break-inside: avoid; page-break-inside: avoid; overflow: hidden; }
+  .slip svg { width: 34mm; height: 34mm; display: block; }
   .name { font-size: 13pt; font-weight: bold; margin: 0 0 1mm; }
   .unit { font-size: 10pt; margin: 0 0 2mm; }
-  .link { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 9.5pt; word-break: break-all; margin: 0 0 2mm; }
   .hint { font-size: 8.5pt; margin: 0; color: #222; }
+  .link { grid-column: 1 / -1; font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 9pt;
+    white-space: nowrap; overflow: hidden; text-overflow: clip; margin: 0; text-align: center; }
   .empty { text-align: center; }
   @media screen { body { padding: 10mm; max-width: 210mm; margin: 0 auto; } }
 `;
@@ -41,7 +43,8 @@ export async function renderQrSheet(
       return `<section class="slip" data-testid="qr-slip" data-member-id="${escape(l.memberId)}">
         <div role="img" aria-label="${escape(t('qrAlt', { name: l.fullName }))}">${svg}</div>
         <div><p class="name">${escape(l.fullName)}</p><p class="unit">${escape(l.unitName)}</p>
-        <p class="link">${escape(l.shortUrl)}</p><p class="hint">${escape(t('instruction'))} ${escape(t('keep'))}</p></div>
+        <p class="hint">${escape(t('instruction'))} ${escape(t('keep'))}</p></div>
+        <p class="link">${escape(l.shortUrl)}</p>
       </section>`;
     }),
   );
