@@ -7,9 +7,14 @@
 //   prints: "ready postgresql://postgres:postgres@127.0.0.1:<port>/postgres" once it accepts connections.
 // It stops on SIGINT/SIGTERM and, with PGLITE_EXIT_WITH_PARENT=1, when its parent closes stdin (so a
 // server started by the app never outlives it).
+// Backups (`npm run backup`): the lock file (readable by its owner only) also names a loopback control
+// port and a token; GET /datadir there answers a consistent copy of the data directory (PGlite's
+// dumpDataDir, a gzipped tar), which the backup command turns into an SQL dump without stopping anyone.
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 
 const [dataDir = './data/db', port = '0', maxConnections = '16'] = process.argv.slice(2);
@@ -39,7 +44,8 @@ if (lockFile) {
     );
     process.exit(3);
   }
-  writeFileSync(lockFile, JSON.stringify({ pid: process.pid, url: null }));
+  writeFileSync(lockFile, JSON.stringify({ pid: process.pid, url: null }), { mode: 0o600 });
+  chmodSync(lockFile, 0o600); // a stale lock file from before may have had other permissions
 }
 
 const db = await PGlite.create({ dataDir });
@@ -52,7 +58,11 @@ const server = new PGLiteSocketServer({
 keepExtendedQueriesTogether(server, db);
 await server.start();
 const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres`;
-if (lockFile) writeFileSync(lockFile, JSON.stringify({ pid: process.pid, url }));
+const control = lockFile ? await startControl(db) : null;
+if (lockFile)
+  writeFileSync(lockFile, JSON.stringify({ pid: process.pid, url, control: control?.address }), {
+    mode: 0o600,
+  });
 console.log(`ready ${url}`);
 
 let closing = false;
@@ -60,6 +70,7 @@ async function shutdown() {
   if (closing) return;
   closing = true;
   await server.stop();
+  control?.server.close();
   await db.close(); // flushes to dataDir
   if (lockFile) rmSync(lockFile, { force: true });
   process.exit(0);
@@ -70,6 +81,24 @@ if (process.env.PGLITE_EXIT_WITH_PARENT === '1') {
   process.stdin.on('end', shutdown);
   process.stdin.on('error', shutdown);
   process.stdin.resume();
+}
+
+/** The backup endpoint: a copy of the data directory for whoever holds the token in the lock file. */
+async function startControl(pglite) {
+  const token = randomBytes(24).toString('base64url');
+  const http = createServer((req, res) => {
+    if (req.method !== 'GET' || req.url !== '/datadir' || req.headers.authorization !== `Bearer ${token}`)
+      return void res.writeHead(404).end();
+    pglite
+      .dumpDataDir('gzip')
+      .then(async (blob) => {
+        res.writeHead(200, { 'content-type': 'application/gzip' });
+        res.end(Buffer.from(await blob.arrayBuffer()));
+      })
+      .catch((e) => res.writeHead(500).end(String(e?.message ?? e)));
+  });
+  await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return { server: http, address: { url: `http://127.0.0.1:${http.address().port}`, token } };
 }
 
 /**

@@ -22,18 +22,32 @@ export const DATABASE = Symbol('DATABASE');
 
 export interface EmbeddedDatabase {
   url: string;
+  /** Where the server hands out a copy of its data directory (for backups). */
+  control: { url: string; token: string } | null;
   stop(): Promise<void>;
 }
 
-/** The server already serving this data directory (started by a running app), if any. */
-function runningEmbeddedDatabase(dataDir: string): EmbeddedDatabase | null {
+interface ServerLock {
+  pid: number;
+  url: string | null;
+  control?: EmbeddedDatabase['control'];
+}
+
+function readLock(dataDir: string): ServerLock | null {
   try {
-    const lock = JSON.parse(readFileSync(join(dataDir, 'server.lock'), 'utf8')) as {
-      pid: number;
-      url: string | null;
-    };
+    return JSON.parse(readFileSync(join(dataDir, 'server.lock'), 'utf8')) as ServerLock;
+  } catch {
+    return null;
+  }
+}
+
+/** The server already serving this data directory (started by a running app), if any. */
+export function runningEmbeddedDatabase(dataDir: string): EmbeddedDatabase | null {
+  const lock = readLock(dataDir);
+  try {
+    if (!lock) return null;
     process.kill(lock.pid, 0);
-    return lock.url ? { url: lock.url, stop: async () => {} } : null;
+    return lock.url ? { url: lock.url, control: lock.control ?? null, stop: async () => {} } : null;
   } catch {
     return null;
   }
@@ -50,9 +64,10 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
     process.execPath,
     [join(repoRoot(), 'infra', 'database', 'pglite-server.mjs'), dataDir, '0', '16'],
     /^ready (\S+)$/m,
-    { env: { ...process.env, PGLITE_EXIT_WITH_PARENT: '1' } },
+    // Creating a new data directory takes PostgreSQL's initdb: over a minute on a busy small machine.
+    { env: { ...process.env, PGLITE_EXIT_WITH_PARENT: '1' }, timeoutMs: 180_000 },
   );
-  return { url: match[1]!, stop: () => stopChild(child) };
+  return { url: match[1]!, control: readLock(dataDir)?.control ?? null, stop: () => stopChild(child) };
 }
 
 /**
