@@ -70,7 +70,7 @@ export function frontConfig({
   // Caddy sets X-Forwarded-For/-Proto/-Host itself and, with no trusted proxies configured, drops
   // whatever the client sent in them: the app (TRUST_PROXY=loopback) sees the real client address.
   // A browser stays on one app instance (a cookie): socket.io's long-polling fallback needs it.
-  const toApp = { handle: [balanced(app, 'cookie', '/api/health')] };
+  const toApp = { handle: [balanced(app, 'cookie', '/api/health/ready')] };
   const httpsSuffix = httpsPort === 443 ? '' : `:${httpsPort}`;
 
   // TURN/TLS and HTTPS share the port. Browsers always offer ALPN (h2, http/1.1) for HTTPS and
