@@ -75,9 +75,9 @@ export function ReflectionReviewPage() {
           >
             <fieldset className="stack stack--tight">
               <legend className="section-title">{t('review.decision')}</legend>
-              <div className="segmented" role="radiogroup">
+              <div className="reflection-decisions">
                 {r.gradeScale.map((g) => (
-                  <label key={g.key} className="filter-chip">
+                  <label key={g.key} className="check">
                     <input
                       type="radio"
                       name="decision"
@@ -91,7 +91,7 @@ export function ReflectionReviewPage() {
                     {g.label}
                   </label>
                 ))}
-                <label className="filter-chip">
+                <label className="check">
                   <input
                     type="radio"
                     name="decision"
