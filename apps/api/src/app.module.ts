@@ -20,6 +20,7 @@ import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { liveControllers, liveProviders } from './live/live.providers';
 import { mediaControllers, mediaProviders } from './media/media.providers';
+import { programmesControllers, programmesProviders } from './programmes/programmes.providers';
 import { reflectionsControllers, reflectionsProviders } from './reflections/reflections.providers';
 import { networkControllers, networkProviders } from './network/network.providers';
 import { ImportRosterService } from './members/import-roster.service';
@@ -70,6 +71,7 @@ export class AppModule {
         ...attendanceControllers,
         ...mediaControllers,
         ...reflectionsControllers,
+        ...programmesControllers,
         ...networkControllers,
         ...observabilityControllers,
         ...notificationsControllers,
@@ -104,6 +106,7 @@ export class AppModule {
         ...attendanceProviders,
         ...mediaProviders,
         ...reflectionsProviders,
+        ...programmesProviders,
         ...networkProviders,
         ...observabilityProviders,
         ...notificationsProviders,

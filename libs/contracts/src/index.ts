@@ -16,3 +16,4 @@ export * from './media';
 export * from './reflections';
 export * from './network';
 export * from './notifications';
+export * from './programmes';

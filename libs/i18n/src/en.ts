@@ -5,6 +5,7 @@ import { mediaEn } from './media.en';
 import { networkEn } from './network.en';
 import { notificationsEn } from './notifications.en';
 import { organisationEn } from './organisation.en';
+import { programmesEn } from './programmes.en';
 import { reflectionsEn } from './reflections.en';
 import { sessionsEn } from './sessions.en';
 import type { Catalogue } from './vi';
@@ -19,4 +20,5 @@ export const en: Catalogue = {
   network: networkEn,
   reflections: reflectionsEn,
   notifications: notificationsEn,
+  programmes: programmesEn,
 };

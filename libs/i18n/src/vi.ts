@@ -5,6 +5,7 @@ import { mediaVi } from './media.vi';
 import { networkVi } from './network.vi';
 import { notificationsVi } from './notifications.vi';
 import { organisationVi } from './organisation.vi';
+import { programmesVi } from './programmes.vi';
 import { reflectionsVi } from './reflections.vi';
 import { sessionsVi } from './sessions.vi';
 
@@ -23,6 +24,7 @@ export const vi = {
   network: networkVi,
   reflections: reflectionsVi,
   notifications: notificationsVi,
+  programmes: programmesVi,
 };
 
 export type Catalogue = typeof vi;
