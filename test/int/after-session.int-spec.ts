@@ -171,4 +171,188 @@ describe.each(databases)('after the session on %s', (kind) => {
       ]);
     });
   });
+
+  describe('anonymous feedback', () => {
+    let templateId: string;
+    const presenterId = () => org.users.presenter.id;
+    const answer = (who: string, answers: unknown) =>
+      as[who]!.post(`/sessions/${sessionId}/feedback/answers`, { answers });
+
+    it('opens a survey from a reusable template the organiser made', async () => {
+      const body = {
+        name: 'Phiếu góp ý chuẩn',
+        questions: [
+          { id: 'clarity', kind: 'rating', text: 'Báo cáo viên trình bày rõ ràng', perPresenter: true },
+          { id: 'discussion', kind: 'rating', text: 'Thời gian thảo luận' },
+          { id: 'change', kind: 'text', text: 'Cần thay đổi gì?' },
+        ],
+      };
+      expect((await secretary.post('/feedback/templates', body)).status).toBe(403);
+      const made = await organiser.post('/feedback/templates', body);
+      expect(made.status).toBe(201);
+      templateId = made.body.id;
+      expect((await district.get('/feedback/templates')).body.map((t: any) => t.name)).toEqual([
+        'Phiếu góp ý chuẩn',
+      ]);
+      expect((await answer('an', { discussion: 4 })).status).toBe(404);
+      const opened = await organiser.request('PUT', `/sessions/${sessionId}/feedback`, {
+        templateId,
+        closesAt: new Date(Date.now() + hour).toISOString(),
+      });
+      expect(opened.status).toBe(200);
+      expect(opened.body).toMatchObject({ open: true, presenters: [{ displayName: 'Lê Báo Cáo' }] });
+    });
+
+    it('takes one answer per member, keeps no link from an answer to anyone, and shows results from three answers', async () => {
+      expect((await answer('an', { discussion: 7 })).status).toBe(400);
+      expect((await answer('an', { clarity: { someone: 5 } })).status).toBe(400);
+      expect(
+        (
+          await answer('an', {
+            clarity: { [presenterId()]: 5 },
+            discussion: 2,
+            change: 'Thêm thời gian thảo luận',
+          })
+        ).status,
+      ).toBe(201);
+      const twice = await answer('an', { discussion: 5 });
+      expect(twice.status).toBe(409);
+      expect(twice.body.details).toEqual({ reason: 'feedback_already_sent' });
+      expect((await as.an!.get(`/sessions/${sessionId}/feedback`)).body.answered).toBe(true);
+      expect((await as.binh!.get(`/sessions/${sessionId}/feedback`)).body.answered).toBe(false);
+      await answer('binh', { clarity: { [presenterId()]: 4 }, discussion: 4 });
+      const early = await organiser.get(`/sessions/${sessionId}/feedback/results`);
+      expect(early.body).toMatchObject({ responses: 2, hidden: true, questions: [] });
+      await answer('cuong', { clarity: { [presenterId()]: 3 }, change: 'Ít chữ trên trang chiếu hơn' });
+
+      // What is stored: answers without member or time, receipts without answers.
+      const responses = await app.prisma.feedbackResponse.findMany({ where: { sessionId } });
+      const receipts = await app.prisma.feedbackReceipt.findMany({ where: { sessionId } });
+      expect(responses.map((r) => Object.keys(r).sort())).toEqual(
+        Array(3).fill(['answers', 'id', 'sessionId']),
+      );
+      expect(receipts.map((r) => Object.keys(r).sort())).toEqual(Array(3).fill(['memberId', 'sessionId']));
+      const stored = JSON.stringify(responses);
+      for (const m of Object.values(org.members)) expect(stored).not.toContain(m.id);
+
+      const results = await organiser.get(`/sessions/${sessionId}/feedback/results`);
+      expect(results.body).toMatchObject({ responses: 3, hidden: false });
+      const of = (id: string) => results.body.questions.find((q: any) => q.questionId === id);
+      expect(of('clarity')).toMatchObject({ presenterName: 'Lê Báo Cáo', rating: { count: 3, mean: 4 } });
+      expect(of('discussion').rating).toMatchObject({ count: 2, mean: 3 });
+      expect(of('change').texts).toEqual(['Ít chữ trên trang chiếu hơn', 'Thêm thời gian thảo luận']);
+      expect(JSON.stringify(results.body)).not.toMatch(/Nguyễn Văn An|Phạm Thị Bình|Hoàng Văn Cường/);
+      expect((await as.an!.get(`/sessions/${sessionId}/feedback/results`)).status).toBe(403);
+      expect((await secretary.get(`/sessions/${sessionId}/feedback/results`)).status).toBe(403);
+
+      const presenter = await organiser.get(`/feedback/presenters/${presenterId()}`);
+      expect(presenter.body.sessions).toEqual([
+        expect.objectContaining({
+          title: 'Học tập Nghị quyết 57',
+          responses: 3,
+          questions: [expect.objectContaining({ questionId: 'clarity' })],
+        }),
+      ]);
+    });
+  });
+
+  describe("the year's evaluation", () => {
+    it("adds up each member's attendance and reflections, and each branch against its target", async () => {
+      await organiser.request('PUT', `/sessions/${sessionId}/reflections/settings`, {
+        deadline: new Date(Date.now() + hour).toISOString(),
+        minWords: 0,
+        gradeScale: [
+          { key: 'good', label: 'Tốt', passing: true },
+          { key: 'fail', label: 'Chưa đạt', passing: false },
+        ],
+      });
+      const saved = await as.an!.request('PUT', `/sessions/${sessionId}/reflections/mine`, {
+        body: '<p>Bài thu hoạch</p>',
+        baseVersion: 0,
+      });
+      await as.an!.post(`/sessions/${sessionId}/reflections/mine/submit`, { version: saved.body.version });
+      const list = await secretary.get(`/sessions/${sessionId}/reflections`);
+      await secretary.post(`/reflections/${list.body.members[0].reflectionId}/review`, {
+        decision: 'grade',
+        gradeKey: 'good',
+      });
+      await secretary.post(`/sessions/${sessionId}/attendance/excuses`, {
+        memberId: org.members.binh.id,
+        reason: 'illness',
+      });
+
+      const year = await district.get(`/units/${org.units.D1.id}/evaluation`);
+      expect(year.status).toBe(200);
+      expect(year.body.grades).toEqual(['Tốt', 'Chưa đạt']);
+      expect(
+        year.body.members.map((m: any) => [
+          m.fullName,
+          m.figures.required,
+          m.figures.excused,
+          m.figures.reflectionsSubmitted,
+          m.figures.byGrade,
+        ]),
+      ).toEqual([
+        ['Nguyễn Văn An', 1, 0, 1, { Tốt: 1 }],
+        ['Phạm Thị Bình', 1, 1, 0, {}],
+        ['Hoàng Văn Cường', 1, 0, 0, {}],
+      ]);
+      const b1 = year.body.branches.find((b: any) => b.unitName === 'Chi bộ Thôn 1');
+      expect(b1).toMatchObject({
+        targetPercent: 95,
+        attendanceMeetsTarget: false,
+        reflectionsMeetTarget: false,
+        figures: {
+          required: 2,
+          attended: 0,
+          excused: 1,
+          absent: 1,
+          reflectionsAsked: 2,
+          reflectionsSubmitted: 1,
+          submissionRate: 0.5,
+        },
+      });
+      expect(year.body.total.figures).toMatchObject({
+        required: 3,
+        reflectionsAsked: 3,
+        reflectionsSubmitted: 1,
+      });
+
+      expect((await secretary.get(`/units/${org.units.B1.id}/evaluation`)).body.members).toHaveLength(2);
+      expect((await secretary.get(`/units/${org.units.D1.id}/evaluation`)).status).toBe(404);
+      expect((await as.an!.get(`/units/${org.units.B1.id}/evaluation`)).status).not.toBe(200);
+
+      const file = await district.get(`/units/${org.units.D1.id}/evaluation.xlsx`);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(file.raw as unknown as ArrayBuffer);
+      expect(book.worksheets.map((w) => w.name)).toEqual(['Theo chi bộ', 'Theo đảng viên', 'Các hội nghị']);
+      const members: string[][] = [];
+      book
+        .getWorksheet('Theo đảng viên')!
+        .eachRow((r) => members.push((r.values as unknown[]).slice(1).map(String)));
+      expect(members[1]).toEqual([
+        '1',
+        'Nguyễn Văn An',
+        'Chi bộ Thôn 1',
+        '1',
+        '0',
+        '0',
+        '1',
+        '0',
+        '1',
+        '1',
+        '100',
+        '1',
+        '1',
+        '0',
+      ]);
+
+      const print = await district.get(`/units/${org.units.D1.id}/evaluation.html`);
+      expect(print.headers.get('content-type')).toMatch(/text\/html/);
+      expect(print.body).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+      expect(print.body).toContain('<td>Học tập Nghị quyết 57</td><td>Có</td>');
+      expect(print.body).toContain('Kết quả học tập, quán triệt nghị quyết năm');
+      expect(print.body).toContain('Nguyễn Văn An');
+    });
+  });
 });

@@ -20,6 +20,8 @@ import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { liveControllers, liveProviders } from './live/live.providers';
 import { mediaControllers, mediaProviders } from './media/media.providers';
+import { evaluationControllers, evaluationProviders } from './evaluation/evaluation.providers';
+import { feedbackControllers, feedbackProviders } from './feedback/feedback.providers';
 import { programmesControllers, programmesProviders } from './programmes/programmes.providers';
 import { reflectionsControllers, reflectionsProviders } from './reflections/reflections.providers';
 import { networkControllers, networkProviders } from './network/network.providers';
@@ -72,6 +74,8 @@ export class AppModule {
         ...mediaControllers,
         ...reflectionsControllers,
         ...programmesControllers,
+        ...feedbackControllers,
+        ...evaluationControllers,
         ...networkControllers,
         ...observabilityControllers,
         ...notificationsControllers,
@@ -107,6 +111,8 @@ export class AppModule {
         ...mediaProviders,
         ...reflectionsProviders,
         ...programmesProviders,
+        ...feedbackProviders,
+        ...evaluationProviders,
         ...networkProviders,
         ...observabilityProviders,
         ...notificationsProviders,

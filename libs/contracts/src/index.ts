@@ -17,3 +17,5 @@ export * from './reflections';
 export * from './network';
 export * from './notifications';
 export * from './programmes';
+export * from './feedback';
+export * from './evaluation';

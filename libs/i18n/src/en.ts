@@ -5,6 +5,7 @@ import { mediaEn } from './media.en';
 import { networkEn } from './network.en';
 import { notificationsEn } from './notifications.en';
 import { organisationEn } from './organisation.en';
+import { evaluationEn, feedbackEn } from './evaluation.en';
 import { programmesEn } from './programmes.en';
 import { reflectionsEn } from './reflections.en';
 import { sessionsEn } from './sessions.en';
@@ -21,4 +22,6 @@ export const en: Catalogue = {
   reflections: reflectionsEn,
   notifications: notificationsEn,
   programmes: programmesEn,
+  feedback: feedbackEn,
+  evaluation: evaluationEn,
 };

@@ -5,6 +5,7 @@ import { mediaVi } from './media.vi';
 import { networkVi } from './network.vi';
 import { notificationsVi } from './notifications.vi';
 import { organisationVi } from './organisation.vi';
+import { evaluationVi, feedbackVi } from './evaluation.vi';
 import { programmesVi } from './programmes.vi';
 import { reflectionsVi } from './reflections.vi';
 import { sessionsVi } from './sessions.vi';
@@ -25,6 +26,8 @@ export const vi = {
   reflections: reflectionsVi,
   notifications: notificationsVi,
   programmes: programmesVi,
+  feedback: feedbackVi,
+  evaluation: evaluationVi,
 };
 
 export type Catalogue = typeof vi;

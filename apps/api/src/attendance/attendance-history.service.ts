@@ -130,7 +130,7 @@ export class AttendanceHistory {
     const rows: PeriodRow[] = [];
     for (const s of sessions)
       for (const member of bySession.get(s.id) ?? [])
-        rows.push({ sessionTitle: s.title, startsAt: s.startsAt.toISOString(), member });
+        rows.push({ sessionId: s.id, sessionTitle: s.title, startsAt: s.startsAt.toISOString(), member });
 
     const names = new Map(branches.map((b) => [b.id, b.name]));
     const byMember = new Map<string, MemberAttendanceRow[]>();

@@ -21,6 +21,7 @@ export function writeSessionCsv(
 }
 
 export interface PeriodRow {
+  sessionId: string;
   sessionTitle: string;
   startsAt: string;
   member: MemberAttendanceRow;

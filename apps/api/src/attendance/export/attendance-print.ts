@@ -7,7 +7,7 @@ import type {
 } from '@hallbridge/contracts';
 import { hms, percent, type ReportFormat } from './report-format';
 
-const escape = (value: unknown) =>
+export const escape = (value: unknown) =>
   String(value ?? '').replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
@@ -39,11 +39,12 @@ const STYLE = `
   @media screen { body { padding: 12mm; background: #fff; } }
 `;
 
-function page(f: ReportFormat, title: string, body: string): string {
+/** The A4 page of every printable report (the year's evaluation uses it too). */
+export function page(f: ReportFormat, title: string, body: string): string {
   return `<!doctype html><html lang="${f.locale}"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
 }
 
-function heading(f: ReportFormat, organisation: string, unit: string, at: string): string {
+export function heading(f: ReportFormat, organisation: string, unit: string, at: string): string {
   const when = f.date(at).split('/');
   const upper = (name: string) => escape(name.toLocaleUpperCase(f.locale));
   const units = organisation === unit ? [organisation] : [organisation, unit];
@@ -54,7 +55,7 @@ function heading(f: ReportFormat, organisation: string, unit: string, at: string
   </header>`;
 }
 
-const signatures = (f: ReportFormat) =>
+export const signatures = (f: ReportFormat) =>
   `<section class="signatures"><div><p>${escape(f.t('print.preparedBy'))}</p></div><div><p>${escape(
     f.t('print.approvedBy'),
   )}</p></div></section>`;
