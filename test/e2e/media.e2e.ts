@@ -1,5 +1,6 @@
 import type { AuthResult, JoinResult } from '@hallbridge/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { smallTouchTargets } from '../support/accessibility';
 import { desktop, launchChromium, newContext, phone, storeSignIn } from '../support/browser';
 import { addBranch, firstRun } from '../support/first-run';
 import { startLiveKit, type LiveKitServer } from '../support/livekit-server';
@@ -83,6 +84,8 @@ describe('media: the hall and the district rooms see and hear each other (headle
     page.on('pageerror', (e) => pageErrors.push(`${who}: ${e.message}`));
     await page.goto(`${product.url}${path}`);
     await page.getByTestId('device-check').waitFor();
+    // On a phone every control of the device check ("Thử micrô" included) is big enough to tap.
+    if (options.isMobile) expect(await smallTouchTargets(page, 'device check')).toEqual([]);
     await page.getByTestId('media-join').click();
     await page.getByTestId('media-controls').waitFor();
     return page;
@@ -123,6 +126,29 @@ describe('media: the hall and the district rooms see and hear each other (headle
     const heard = await heardNewVoice(hall);
     expect(heard.state).toBe('live');
     expect(heard.peak).toBeGreaterThanOrEqual(0.01);
+    expect(pageErrors).toEqual([]);
+    expect(await presenterSocket.send('floor:revoke', { key: memberKey })).toMatchObject({ ok: true });
+    await phonePage.context().close();
+  });
+
+  it('lets a member given the floor with camera before joining audio and video speak and be seen in one tap', async () => {
+    const context = await newContext(browser, phone);
+    contexts.push(context);
+    await storeSignIn(context, auth.member!);
+    const page = await context.newPage();
+    await page.goto(`${product.url}/live/${sessionId}`);
+    await page.getByTestId('device-check').waitFor();
+    const presenterSocket = new LiveTestClient(product.url, auth.presenter!.token);
+    sockets.push(presenterSocket);
+    expect((await presenterSocket.join(sessionId)).ok).toBe(true);
+    expect(await presenterSocket.send('floor:grant', { key: memberKey, withCamera: true })).toMatchObject({
+      ok: true,
+    });
+    await page.locator('[data-testid="floor-banner"][data-camera="true"]').waitFor();
+    await page.getByTestId('floor-join-speak').click();
+    await page.getByTestId('floor-speaking').waitFor();
+    // The camera is on, and its switch is there to turn it off.
+    await page.locator('[data-testid="toggle-camera"][aria-pressed="true"]').waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -52,6 +52,8 @@ export const mediaEn: typeof mediaVi = {
     explain: 'Press "Speak" to turn on your microphone. Everyone in the session will hear you.',
     explainCamera:
       'Press "Speak" to turn on your microphone and camera. Everyone in the session will see and hear you.',
+    explainJoin:
+      'Press "Speak" to join the audio and video room and turn on your microphone (and your camera if you were asked to be seen).',
     speak: 'Speak',
     later: 'Not now',
     speaking: 'You are speaking; your microphone is on.',

@@ -49,6 +49,8 @@ export const mediaVi = {
     offered: 'Bạn được mời phát biểu.',
     explain: 'Bấm "Phát biểu" để bật micrô. Mọi người trong hội nghị sẽ nghe bạn.',
     explainCamera: 'Bấm "Phát biểu" để bật micrô và camera. Mọi người trong hội nghị sẽ thấy và nghe bạn.',
+    explainJoin:
+      'Bấm "Phát biểu" để vào phòng hình ảnh, âm thanh và bật micrô (cả camera nếu được mời phát biểu có hình).',
     speak: 'Phát biểu',
     later: 'Để sau',
     speaking: 'Bạn đang phát biểu, micrô đang bật.',

@@ -184,8 +184,9 @@ export class MediaConnection {
   private async open(isRetry: boolean): Promise<void> {
     this.update({ status: isRetry ? 'reconnecting' : 'connecting', error: null });
     try {
-      // A fresh token each time: the first may have expired while the device check was open.
-      const join = isRetry || !this.view.join ? await this.fetchJoin(this.sessionId) : this.view.join;
+      // A fresh token each time: the first may have expired while the device check was open, and
+      // the floor may have been given since (the token carries what the seat may send).
+      const join = await this.fetchJoin(this.sessionId);
       const room = this.createRoom();
       await room.connect(join.url, join.token, { autoSubscribe: false });
       if (this.closed) {

@@ -1,8 +1,10 @@
 import { RoomAudioRenderer, RoomContext, StartAudio } from '@livekit/components-react';
-import { type ReactNode, useEffect, useMemo } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../api/errors';
 import { DeviceCheck } from './device-check';
+import { loadDeviceChoices } from './device-choices';
+import { FloorJoinPrompt } from './floor-consent';
 import { MediaContext } from './media-context';
 import { MediaErrorBoundary } from './media-error-boundary';
 import { useMediaConnection } from './use-media-connection';
@@ -28,6 +30,14 @@ export function MediaSession({ sessionId, floorKeys, children }: MediaSessionPro
   const floor = useMemo(() => (floorId ? floorId.split(',') : []), [floorId]);
   useEffect(() => connection.setFloor(floor), [connection, floor]);
   const context = useMemo(() => ({ connection, view, floorKeys: floor }), [connection, view, floor]);
+  // Given the floor before joining: join, then speak as soon as the media server allows it.
+  const speakOnJoin = useRef(false);
+  useEffect(() => {
+    if (!speakOnJoin.current || !view.floorOffered) return;
+    speakOnJoin.current = false;
+    void connection.speak();
+  }, [view.floorOffered, connection]);
+  const holdsFloor = !!view.join && floor.includes(view.join.identity);
 
   const box = (content: ReactNode) => (
     <section className="media-session" data-testid="media-session" data-status={view.status}>
@@ -54,11 +64,21 @@ export function MediaSession({ sessionId, floorKeys, children }: MediaSessionPro
     case 'ready':
       return view.join
         ? box(
-            <DeviceCheck
-              seat={view.join.seat}
-              grants={view.join.grants}
-              onJoin={(c) => void connection.connect(c)}
-            />,
+            <>
+              {holdsFloor && (
+                <FloorJoinPrompt
+                  onSpeak={() => {
+                    speakOnJoin.current = true;
+                    void connection.connect({ ...loadDeviceChoices(), camera: false, microphone: true });
+                  }}
+                />
+              )}
+              <DeviceCheck
+                seat={view.join.seat}
+                grants={view.join.grants}
+                onJoin={(c) => void connection.connect(c)}
+              />
+            </>,
           )
         : null;
     case 'ended':
