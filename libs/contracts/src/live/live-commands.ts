@@ -7,9 +7,12 @@ import {
   LiveSettings,
   type LiveSnapshot,
   ParticipantKey,
+  POLL_MAX_OPTIONS,
   PollKind,
   PollOption,
+  pollHasOptions,
   type PollTally,
+  RATING_MAX,
   QuestionStatus,
 } from './live-state';
 
@@ -21,8 +24,8 @@ export const PollDraft = z
   .object({
     question: z.string().trim().min(1).max(500),
     kind: PollKind,
-    options: z.array(PollOption).max(12).default([]),
-    ratingMax: z.number().int().min(2).max(10).nullable().default(null),
+    options: z.array(PollOption).max(POLL_MAX_OPTIONS).default([]),
+    ratingMax: z.number().int().min(RATING_MAX.min).max(RATING_MAX.max).nullable().default(null),
     correctOptionIds: z.array(z.string()).nullable().default(null),
     anonymous: z.boolean().default(true),
     allowChange: z.boolean().default(false),
@@ -31,8 +34,7 @@ export const PollDraft = z
     const ids = p.options.map((o) => o.id);
     if (new Set(ids).size !== ids.length)
       ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids must differ' });
-    const choice = p.kind === 'single' || p.kind === 'multiple' || p.kind === 'quiz';
-    if (choice && p.options.length < 2)
+    if (pollHasOptions(p.kind) && p.options.length < 2)
       ctx.addIssue({ code: 'custom', path: ['options'], message: 'give at least two options' });
     if (p.kind === 'rating' && !p.ratingMax)
       ctx.addIssue({ code: 'custom', path: ['ratingMax'], message: 'a rating poll needs its maximum' });

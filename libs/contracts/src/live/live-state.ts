@@ -29,6 +29,13 @@ export type SlidePosition = z.infer<typeof SlidePosition>;
 export const PollKind = z.enum(['single', 'multiple', 'rating', 'text', 'quiz']);
 export type PollKind = z.infer<typeof PollKind>;
 
+/** Kinds answered by choosing among the poll's options (the others: a rating value, or text). */
+export const pollHasOptions = (kind: PollKind) => kind === 'single' || kind === 'multiple' || kind === 'quiz';
+/** The most options a poll may have. */
+export const POLL_MAX_OPTIONS = 12;
+/** A rating poll's scale: 1 to `ratingMax`, which lies in this range (5 unless chosen). */
+export const RATING_MAX = { min: 2, max: 10, default: 5 } as const;
+
 export const PollOption = z.object({
   id: z.string().min(1).max(16),
   label: z.string().trim().min(1).max(200),
@@ -47,6 +54,11 @@ export const Poll = z.object({
   ratingMax: z.number().int().nullable(),
   /** Quiz polls: the right options; sent to non-staff only once results are shown. */
   correctOptionIds: z.array(z.string()).nullable(),
+  /**
+   * An answer may hold several options (multiple choice, or a quiz with several right ones):
+   * decided by the server, since members do not see a quiz's right options until they are shown.
+   */
+  severalAnswers: z.boolean(),
   anonymous: z.boolean(),
   allowChange: z.boolean(),
   status: PollStatus,
@@ -119,12 +131,15 @@ export const ChatMessage = z.object({
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
+/** The most people who may hold the floor at once. */
+export const LIVE_MAX_FLOOR = 10;
+
 export const LiveSettings = z.object({
   chatEnabled: z.boolean(),
   /** Questions wait for a moderator's approval before others see them. */
   questionsModerated: z.boolean(),
   /** How many people may hold the floor at once. */
-  maxFloor: z.number().int().min(1).max(10),
+  maxFloor: z.number().int().min(1).max(LIVE_MAX_FLOOR),
 });
 export type LiveSettings = z.infer<typeof LiveSettings>;
 

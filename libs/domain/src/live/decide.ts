@@ -1,7 +1,7 @@
 import type { LiveCommand, LiveCommandName } from '@hallbridge/contracts';
 import { DomainError } from '../domain-error';
 import { isAudience, type LiveActor, toRef } from './live-actor';
-import { countableKeys, normaliseAnswer } from './poll-rules';
+import { countableKeys, normaliseAnswer, sameAnswer } from './poll-rules';
 import type { RoomFact } from './room-facts';
 import type { RoomState } from './room-state';
 
@@ -138,7 +138,7 @@ export function decide(room: RoomState, actor: LiveActor, command: Command, ctx:
       const answer = normaliseAnswer(poll, command.payload.answer);
       const previous = room.answers.get(poll.id)?.get(actor.key);
       if (previous && !poll.allowChange) throw new DomainError('CONFLICT', { reason: 'already_answered' });
-      if (previous && previous.join('\u0000') === answer.join('\u0000')) return [];
+      if (previous && sameAnswer(previous, answer)) return [];
       return [{ type: 'poll.answered', pollId: poll.id, key: actor.key, answer }];
     }
 

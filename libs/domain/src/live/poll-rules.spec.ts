@@ -1,6 +1,7 @@
 import { type DomainError } from '../domain-error';
 import { draft, liveRoom, actors } from './live-room.factory';
-import { quizScore, tallyPoll } from './poll-rules';
+import { snapshotFor } from './projection';
+import { answerChoices, isCorrect, picksSeveral, quizScore, sameAnswer, tallyPoll } from './poll-rules';
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -114,5 +115,47 @@ describe('poll tallies and quiz scores', () => {
     run(actors.presenter, 'poll:results', { pollId: 'id2', visible: true });
     expect(quizScore(room.polls.values(), room.answers, 'm:an')).toBe(2);
     expect(quizScore(room.polls.values(), room.answers, 'm:binh')).toBe(0);
+  });
+});
+
+describe('what an answer is made of', () => {
+  it('lets a quiz with several right options be answered with several, and a one-answer quiz with one', () => {
+    const several = { kind: 'quiz' as const, correctOptionIds: ['a', 'c'] };
+    expect(picksSeveral(several)).toBe(true);
+    expect(picksSeveral({ kind: 'quiz', correctOptionIds: ['b'] })).toBe(false);
+    expect(picksSeveral({ kind: 'multiple', correctOptionIds: null })).toBe(true);
+    expect(picksSeveral({ kind: 'single', correctOptionIds: null })).toBe(false);
+    // Until results are shown, members see the quiz without its answer: still one choice then.
+    expect(picksSeveral({ kind: 'quiz', correctOptionIds: null })).toBe(false);
+
+    const { room, run } = liveRoom();
+    run(actors.presenter, 'poll:save', {
+      poll: draft({ kind: 'quiz', correctOptionIds: ['a', 'c'] }),
+    });
+    run(actors.presenter, 'poll:open', { pollId: 'id1' });
+    run(actors.an, 'poll:answer', { pollId: 'id1', answer: ['c', 'a'] });
+    expect(room.answers.get('id1')!.get('m:an')).toEqual(['a', 'c']);
+    expect(isCorrect(room.polls.get('id1')!, ['c', 'a'])).toBe(true);
+    expect(isCorrect(room.polls.get('id1')!, ['a'])).toBe(false);
+    // Members see the quiz without its right options, and are told they may pick several.
+    const seen = snapshotFor(room, { key: 'm:an', audience: 'public' }).polls[0]!;
+    expect(seen).toMatchObject({ correctOptionIds: null, severalAnswers: true });
+  });
+
+  it('lists the options, or a rating scale 1..max, or nothing for text', () => {
+    const options = [
+      { id: 'a', label: 'Có' },
+      { id: 'b', label: 'Không' },
+    ];
+    expect(answerChoices({ kind: 'single', options, ratingMax: null })).toEqual(options);
+    expect(answerChoices({ kind: 'rating', options: [], ratingMax: 3 }).map((c) => c.label)).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
+    expect(answerChoices({ kind: 'rating', options: [], ratingMax: null })).toHaveLength(5);
+    expect(answerChoices({ kind: 'text', options, ratingMax: null })).toEqual([]);
+    expect(sameAnswer(['b', 'a'], ['a', 'b'])).toBe(true);
+    expect(sameAnswer(['a'], ['a', 'b'])).toBe(false);
   });
 });

@@ -1,11 +1,35 @@
-import type { Poll, PollTally } from '@hallbridge/contracts';
+import { type Poll, type PollOption, type PollTally, RATING_MAX } from '@hallbridge/contracts';
 import { DomainError } from '../domain-error';
 
 export const TEXT_ANSWERS_SHOWN = 200;
 
-/** A quiz with several right options is answered like a multiple-choice question. */
-const picksSeveral = (poll: Poll) =>
+/**
+ * Whether an answer may hold several options: multiple choice, and a quiz with several right
+ * options. A member's card asks this too, so it can never offer one choice where several count.
+ */
+export const picksSeveral = (poll: Pick<Poll, 'kind' | 'correctOptionIds'>) =>
   poll.kind === 'multiple' || (poll.kind === 'quiz' && (poll.correctOptionIds?.length ?? 0) > 1);
+
+/** The top of a rating poll's scale. */
+export const ratingMaxOf = (poll: Pick<Poll, 'ratingMax'>) => poll.ratingMax ?? RATING_MAX.default;
+
+/**
+ * What an answer is made of: the options, or a rating's values 1..max with themselves as labels
+ * (none for text). Answer cards, room counts and charts all list these.
+ */
+export function answerChoices(poll: Pick<Poll, 'kind' | 'options' | 'ratingMax'>): PollOption[] {
+  if (poll.kind === 'rating')
+    return Array.from({ length: ratingMaxOf(poll) }, (_, i) => ({ id: String(i + 1), label: String(i + 1) }));
+  if (poll.kind === 'text') return [];
+  return poll.options;
+}
+
+/** The same answer, whatever the order of its options. */
+export function sameAnswer(a: readonly string[], b: readonly string[]): boolean {
+  const x = [...a].sort();
+  const y = [...b].sort();
+  return x.length === y.length && x.every((id, i) => id === y[i]);
+}
 
 /** Checks an answer against the poll's kind and returns it normalised (sorted ids, trimmed text). */
 export function normaliseAnswer(poll: Poll, answer: string[]): string[] {
@@ -18,8 +42,8 @@ export function normaliseAnswer(poll: Poll, answer: string[]): string[] {
     }
     case 'rating': {
       const value = Number(answer[0]);
-      if (answer.length !== 1 || !Number.isInteger(value) || value < 1 || value > (poll.ratingMax ?? 5))
-        throw invalid(`give a whole number from 1 to ${poll.ratingMax ?? 5}`);
+      if (answer.length !== 1 || !Number.isInteger(value) || value < 1 || value > ratingMaxOf(poll))
+        throw invalid(`give a whole number from 1 to ${ratingMaxOf(poll)}`);
       return [String(value)];
     }
     default: {
@@ -34,9 +58,7 @@ export function normaliseAnswer(poll: Poll, answer: string[]): string[] {
 
 /** Keys a district room may count by show of hands: the options, or the rating values. */
 export function countableKeys(poll: Poll): string[] {
-  if (poll.kind === 'rating') return Array.from({ length: poll.ratingMax ?? 5 }, (_, i) => String(i + 1));
-  if (poll.kind === 'text') return [];
-  return poll.options.map((o) => o.id);
+  return answerChoices(poll).map((o) => o.id);
 }
 
 /**
@@ -81,10 +103,13 @@ export function tallyPoll(
   };
 }
 
-export function isCorrect(poll: Poll, answer: readonly string[] | undefined): boolean {
+/** A quiz answered exactly right (false until the right answer is known to the viewer). */
+export function isCorrect(
+  poll: Pick<Poll, 'kind' | 'correctOptionIds'>,
+  answer: readonly string[] | null | undefined,
+): boolean {
   if (poll.kind !== 'quiz' || !answer || !poll.correctOptionIds) return false;
-  const right = [...poll.correctOptionIds].sort();
-  return answer.length === right.length && [...answer].sort().every((id, i) => id === right[i]);
+  return sameAnswer(answer, poll.correctOptionIds);
 }
 
 /** One point per quiz question answered exactly right, counted once its answer has been revealed. */

@@ -9,6 +9,7 @@ import type {
   SessionState,
   SlidePosition,
 } from '@hallbridge/contracts';
+import { picksSeveral } from './poll-rules';
 import type { ParticipantRef, RoomFact, StoredFact } from './room-facts';
 
 export const CHAT_KEPT = 300;
@@ -99,6 +100,7 @@ export function applyFact(room: RoomState, { seq, at, fact }: StoredFact): void 
         options: fact.poll.options,
         ratingMax: fact.poll.ratingMax,
         correctOptionIds: fact.poll.correctOptionIds,
+        severalAnswers: picksSeveral(fact.poll),
         anonymous: fact.poll.anonymous,
         allowChange: fact.poll.allowChange,
         status: before?.status ?? 'draft',

@@ -1,4 +1,4 @@
-import type { LiveSnapshot } from '@hallbridge/contracts';
+import { LIVE_MAX_FLOOR, type LiveSnapshot } from '@hallbridge/contracts';
 import { useTranslation } from 'react-i18next';
 import type { LiveConnection } from '../../live/live-connection';
 import { useLiveCommand } from '../hooks/use-live-command';
@@ -38,7 +38,7 @@ export function HandQueuePanel({ snapshot, connection, canRun }: HandQueuePanelP
               }
               data-testid="floor-max-select"
             >
-              {[1, 2, 3, 4, 5].map((n) => (
+              {Array.from({ length: LIVE_MAX_FLOOR }, (_, i) => i + 1).map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>

@@ -1,4 +1,5 @@
 import type { LiveSnapshot, Poll } from '@hallbridge/contracts';
+import { answerChoices, isCorrect, sameAnswer } from '@hallbridge/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveConnection } from '../../live/live-connection';
@@ -13,9 +14,6 @@ interface PollAnswerCardProps {
   connection: LiveConnection | null;
 }
 
-const sameAnswer = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
-
 /** A member's poll: choose and send, see the answer sent, then results and the quiz verdict when shown. */
 export function PollAnswerCard({ poll, snapshot, connection }: PollAnswerCardProps) {
   const { t } = useTranslation();
@@ -27,12 +25,9 @@ export function PollAnswerCard({ poll, snapshot, connection }: PollAnswerCardPro
   const canAnswer = open && snapshot.state === 'live' && (!mine || poll.allowChange);
   const tally = snapshot.tallies.find((x) => x.pollId === poll.id);
   const revealed = poll.kind === 'quiz' && poll.resultsVisible && poll.correctOptionIds !== null;
-  const correct = revealed && !!mine && sameAnswer(mine, poll.correctOptionIds ?? []);
-  const choices =
-    poll.kind === 'rating'
-      ? Array.from({ length: poll.ratingMax ?? 5 }, (_, i) => ({ id: String(i + 1), label: String(i + 1) }))
-      : poll.options;
-  const several = poll.kind === 'multiple';
+  const correct = revealed && isCorrect(poll, mine);
+  const choices = answerChoices(poll);
+  const several = poll.severalAnswers;
   const toggle = (id: string) =>
     setChoice(several ? (picked.includes(id) ? picked.filter((x) => x !== id) : [...picked, id]) : [id]);
   const ready = picked.length > 0 && picked.every((x) => x.trim()) && (!mine || !sameAnswer(picked, mine));

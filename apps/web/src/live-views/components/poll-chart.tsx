@@ -1,4 +1,5 @@
 import type { Poll, PollTally } from '@hallbridge/contracts';
+import { answerChoices } from '@hallbridge/domain';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format';
 import './poll-chart.css';
@@ -12,11 +13,7 @@ interface Row {
 }
 
 function rowsOf(poll: Poll, tally: PollTally | undefined): Row[] {
-  const keys =
-    poll.kind === 'rating'
-      ? Array.from({ length: poll.ratingMax ?? 5 }, (_, i) => ({ id: String(i + 1), label: String(i + 1) }))
-      : poll.options;
-  return keys.map((o) => ({
+  return answerChoices(poll).map((o) => ({
     key: o.id,
     label: o.label,
     devices: tally?.counts[o.id] ?? 0,

@@ -1,4 +1,5 @@
 import type { Poll, PollTally } from '@hallbridge/contracts';
+import { ratingMaxOf } from '@hallbridge/domain';
 import { useTranslation } from 'react-i18next';
 import type { RunCommand } from '../hooks/use-live-command';
 import { PollChart } from './poll-chart';
@@ -111,7 +112,7 @@ export function PollControlRow(props: PollControlRowProps) {
       </div>
       {props.expanded && poll.status !== 'draft' && <PollChart poll={poll} tally={tally} />}
       {props.expanded && poll.status === 'draft' && poll.kind === 'rating' && (
-        <p className="muted small">{t('live.polls.ratingScale', { max: poll.ratingMax ?? 5 })}</p>
+        <p className="muted small">{t('live.polls.ratingScale', { max: ratingMaxOf(poll) })}</p>
       )}
       {props.expanded && poll.status === 'draft' && poll.options.length > 0 && (
         <ul className="poll-row__options small">

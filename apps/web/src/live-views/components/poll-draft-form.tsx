@@ -1,16 +1,11 @@
-import { PollKind } from '@hallbridge/contracts';
+import { PollKind, pollHasOptions, POLL_MAX_OPTIONS, RATING_MAX } from '@hallbridge/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../components/form-field';
-import {
-  hasOptions,
-  MAX_OPTIONS,
-  nextOptionId,
-  toPollDraft,
-  type PollForm,
-  type PollFormProblem,
-} from '../lib/poll-form';
+import { nextOptionId, toPollDraft, type PollForm, type PollFormProblem } from '../lib/poll-form';
 import type { PollDraft } from '@hallbridge/contracts';
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 interface PollDraftFormProps {
   initial: PollForm;
@@ -26,7 +21,7 @@ export function PollDraftForm({ initial, editing, pending, onSave, onCancel }: P
   const [form, setForm] = useState(initial);
   const [problem, setProblem] = useState<PollFormProblem | null>(null);
   const set = (change: Partial<PollForm>) => setForm((f) => ({ ...f, ...change }));
-  const choice = hasOptions(form.kind);
+  const choice = pollHasOptions(form.kind);
   const quiz = form.kind === 'quiz';
   return (
     <form
@@ -126,7 +121,7 @@ export function PollDraftForm({ initial, editing, pending, onSave, onCancel }: P
             <button
               type="button"
               className="button button--small"
-              disabled={form.options.length >= MAX_OPTIONS}
+              disabled={form.options.length >= POLL_MAX_OPTIONS}
               onClick={() => {
                 const id = nextOptionId(form.options);
                 if (id) set({ options: [...form.options, { id, label: '' }] });
@@ -150,7 +145,7 @@ export function PollDraftForm({ initial, editing, pending, onSave, onCancel }: P
               onChange={(e) => set({ ratingMax: Number(e.target.value) })}
               data-testid="poll-rating-max"
             >
-              {[2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => (
+              {range(RATING_MAX.min, RATING_MAX.max).map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>

@@ -1,4 +1,5 @@
 import type { Poll } from '@hallbridge/contracts';
+import { answerChoices } from '@hallbridge/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveConnection } from '../../live/live-connection';
@@ -10,10 +11,7 @@ export function SiteCountForm({ poll, connection }: { poll: Poll; connection: Li
   const { run, pending, error } = useLiveCommand(connection);
   const [counts, setCounts] = useState<Record<string, string>>({});
   const [sent, setSent] = useState<Record<string, number> | null>(null);
-  const keys =
-    poll.kind === 'rating'
-      ? Array.from({ length: poll.ratingMax ?? 5 }, (_, i) => ({ id: String(i + 1), label: String(i + 1) }))
-      : poll.options;
+  const keys = answerChoices(poll);
   if (poll.kind === 'text' || poll.status !== 'open') return null;
   const parsed = Object.fromEntries(
     keys.map((k) => [k.id, Math.max(0, Math.floor(Number(counts[k.id] || 0)))]),

@@ -1,4 +1,12 @@
-import type { Poll, PollDraft, PollKind } from '@hallbridge/contracts';
+import {
+  type Poll,
+  type PollDraft,
+  type PollKind,
+  pollHasOptions,
+  POLL_MAX_OPTIONS,
+  RATING_MAX,
+} from '@hallbridge/contracts';
+import { ratingMaxOf } from '@hallbridge/domain';
 
 export interface PollFormOption {
   id: string;
@@ -19,10 +27,8 @@ export interface PollForm {
 
 export type PollFormProblem = 'question' | 'options' | 'correct';
 
-export const MAX_OPTIONS = 12;
-const OPTION_IDS = 'abcdefghijkl'.split('');
-
-export const hasOptions = (kind: PollKind) => kind === 'single' || kind === 'multiple' || kind === 'quiz';
+/** Option ids a, b, c…: as many letters as a poll may have options. */
+const OPTION_IDS = Array.from({ length: POLL_MAX_OPTIONS }, (_, i) => String.fromCharCode(97 + i));
 
 export function emptyPollForm(kind: PollKind = 'single'): PollForm {
   return {
@@ -32,7 +38,7 @@ export function emptyPollForm(kind: PollKind = 'single'): PollForm {
       { id: 'a', label: '' },
       { id: 'b', label: '' },
     ],
-    ratingMax: 5,
+    ratingMax: RATING_MAX.default,
     correct: [],
     anonymous: true,
     allowChange: false,
@@ -44,7 +50,7 @@ export function pollFormOf(poll: Poll): PollForm {
     question: poll.question,
     kind: poll.kind,
     options: poll.options.length > 0 ? poll.options.map((o) => ({ ...o })) : emptyPollForm().options,
-    ratingMax: poll.ratingMax ?? 5,
+    ratingMax: ratingMaxOf(poll),
     correct: poll.correctOptionIds ?? [],
     anonymous: poll.anonymous,
     allowChange: poll.allowChange,
@@ -60,7 +66,7 @@ export function nextOptionId(options: readonly PollFormOption[]): string | null 
 export function toPollDraft(form: PollForm): { draft: PollDraft } | { problem: PollFormProblem } {
   const question = form.question.trim();
   if (!question) return { problem: 'question' };
-  const choice = hasOptions(form.kind);
+  const choice = pollHasOptions(form.kind);
   const options = choice
     ? form.options.map((o) => ({ id: o.id, label: o.label.trim() })).filter((o) => o.label)
     : [];
