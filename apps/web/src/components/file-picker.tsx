@@ -28,6 +28,8 @@ export const FilePicker = forwardRef<HTMLInputElement, FilePickerProps>(function
         <input
           {...a11y}
           id={id}
+          // Inside a FormField its label names it; on its own, the button's text does.
+          aria-label={id ? undefined : (buttonLabel ?? t('common.chooseFile'))}
           ref={ref}
           type="file"
           className="file-picker__input"
