@@ -204,7 +204,7 @@ export const MarkExcuseBody = z
   .object({
     memberId: Id,
     reason: ExcuseReason,
-    note: OptionalText(500),
+    note: OptionalText(500, { multiline: true }),
     /** Why the change was made, for the audit log (e.g. "certificate received late"). */
     why: Why,
   })

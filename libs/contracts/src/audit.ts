@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, Key } from './common';
 
 export const AuditEntry = z
   .object({
@@ -20,7 +20,7 @@ export const AuditEntry = z
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditQuery = z.object({
-  entityType: z.string().max(40).optional(),
+  entityType: Key(40).optional(),
   entityId: Id.optional(),
   sessionId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

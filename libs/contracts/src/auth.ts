@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { Id, Locale, Role, Text } from './common';
+import { Id, Key, Locale, Role, Secret, Text } from './common';
 
 export const LoginBody = z
   .object({
     username: Text(64),
-    password: z.string().min(1).max(200),
+    password: Secret(200).min(1),
   })
   .meta({ id: 'LoginBody' });
 export type LoginBody = z.infer<typeof LoginBody>;
@@ -36,7 +36,7 @@ export const AuthResult = z
 export type AuthResult = z.infer<typeof AuthResult>;
 
 /** A member opens their personal join link; the link token is exchanged for a session token. */
-export const JoinBody = z.object({ token: z.string().min(10).max(2000) }).meta({ id: 'JoinBody' });
+export const JoinBody = z.object({ token: Key(2000, 10) }).meta({ id: 'JoinBody' });
 export type JoinBody = z.infer<typeof JoinBody>;
 
 export const JoinResult = AuthResult.extend({ sessionId: Id }).meta({ id: 'JoinResult' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, OptionalText, PersonName } from './common';
+import { cleanString, Id, OptionalText, PersonName } from './common';
 
 /** `exempt`: excused from regular branch activities (old age, illness); not counted as required. */
 export const MemberStatus = z.enum(['active', 'exempt', 'inactive']);
@@ -58,7 +58,7 @@ export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;
 
 export const MemberQuery = z.object({
   unitId: Id.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: cleanString().max(100).optional(),
   status: MemberStatus.optional(),
 });
 export type MemberQuery = z.infer<typeof MemberQuery>;

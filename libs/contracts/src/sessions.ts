@@ -68,7 +68,7 @@ export type StudySession = z.infer<typeof StudySession>;
 const SessionFields = z.object({
   title: Text(200),
   topic: OptionalText(300),
-  description: OptionalText(5000),
+  description: OptionalText(5000, { multiline: true }),
   startsAt: IsoDateTime,
   endsAt: IsoDateTime,
   mode: SessionMode,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Locale, StaffRole, Text } from './common';
+import { Id, Locale, Secret, StaffRole, Text } from './common';
 
 export const User = z
   .object({
@@ -22,7 +22,7 @@ const Username = z
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,64}$/, 'use 3-64 lowercase letters, digits, dot, dash or underscore');
 
-export const Password = z.string().min(10, 'at least 10 characters').max(200);
+export const Password = Secret(200).min(10, 'at least 10 characters');
 
 export const CreateUserBody = z
   .object({

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { Id } from '../common';
+import { cleanString, Id, Key, Text } from '../common';
 import type { ErrorCode, FieldIssue } from '../errors';
 import type { Deck } from '../slides';
 import { type LiveEvent, LivePointer, type PresenceUpdate } from './live-events';
 import {
   LiveSettings,
   type LiveSnapshot,
+  OptionId,
   ParticipantKey,
   POLL_MAX_OPTIONS,
   PollKind,
@@ -18,15 +19,15 @@ import {
 
 /** Every command names its room and carries a client-made id, so a retry after a blip applies once. */
 const command = <T extends z.ZodRawShape>(shape: T) =>
-  z.object({ commandId: z.string().min(8).max(64), sessionId: Id, ...shape });
+  z.object({ commandId: Key(64, 8), sessionId: Id, ...shape });
 
 export const PollDraft = z
   .object({
-    question: z.string().trim().min(1).max(500),
+    question: Text(500),
     kind: PollKind,
     options: z.array(PollOption).max(POLL_MAX_OPTIONS).default([]),
     ratingMax: z.number().int().min(RATING_MAX.min).max(RATING_MAX.max).nullable().default(null),
-    correctOptionIds: z.array(z.string()).nullable().default(null),
+    correctOptionIds: z.array(OptionId).max(POLL_MAX_OPTIONS).nullable().default(null),
     anonymous: z.boolean().default(true),
     allowChange: z.boolean().default(false),
   })
@@ -59,22 +60,22 @@ export const LiveCommands = {
   'poll:open': command({ pollId: Id }),
   'poll:close': command({ pollId: Id }),
   'poll:results': command({ pollId: Id, visible: z.boolean() }),
-  'poll:answer': command({ pollId: Id, answer: z.array(z.string().trim().min(1).max(500)).min(1).max(12) }),
+  'poll:answer': command({ pollId: Id, answer: z.array(Text(500)).min(1).max(12) }),
   'poll:site-count': command({
     pollId: Id,
-    counts: z.record(z.string(), z.number().int().min(0).max(10_000)),
+    counts: z.record(OptionId, z.number().int().min(0).max(10_000)),
   }),
-  'hand:raise': command({ topic: z.string().trim().max(140).nullish() }),
+  'hand:raise': command({ topic: cleanString().max(140).nullish() }),
   'hand:lower': command({ key: ParticipantKey.nullish() }),
   'floor:grant': command({ key: ParticipantKey, withCamera: z.boolean().default(false) }),
   'floor:revoke': command({ key: ParticipantKey }),
   'question:ask': command({
-    text: z.string().trim().min(1).max(1000),
+    text: Text(1000, { multiline: true }),
     anonymous: z.boolean().default(false),
   }),
   'question:vote': command({ questionId: Id, vote: z.boolean() }),
   'question:moderate': command({ questionId: Id, status: QuestionStatus }),
-  'chat:send': command({ text: z.string().trim().min(1).max(1000) }),
+  'chat:send': command({ text: Text(1000, { multiline: true }) }),
   'chat:remove': command({ messageId: Id }),
   'settings:update': command({ settings: LiveSettings.partial() }),
 } as const;

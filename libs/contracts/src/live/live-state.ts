@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { Id, Role } from '../common';
+import { Id, Key, Role, Text } from '../common';
 import { SessionState } from '../sessions';
 
 /** Who is in the room: one entry per person or site screen, whatever the number of devices. */
-export const ParticipantKey = z.string().regex(/^[msu]:[\w-]+$/);
+export const ParticipantKey = z
+  .string()
+  .max(80)
+  .regex(/^[msu]:[\w-]+$/);
 export type ParticipantKey = z.infer<typeof ParticipantKey>;
 
 export const Participant = z.object({
@@ -35,10 +38,12 @@ export const pollHasOptions = (kind: PollKind) => kind === 'single' || kind === 
 export const POLL_MAX_OPTIONS = 12;
 /** A rating poll's scale: 1 to `ratingMax`, which lies in this range (5 unless chosen). */
 export const RATING_MAX = { min: 2, max: 10, default: 5 } as const;
+/** An option's id within its poll ('a', 'b', … or a rating '1'…'10'). */
+export const OptionId = Key(16);
 
 export const PollOption = z.object({
-  id: z.string().min(1).max(16),
-  label: z.string().trim().min(1).max(200),
+  id: OptionId,
+  label: Text(200),
 });
 export type PollOption = z.infer<typeof PollOption>;
 
