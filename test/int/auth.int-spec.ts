@@ -59,13 +59,28 @@ describe.each(databases)('sign-in, setup and error shapes on %s', (kind) => {
     expect(noSuchUser.body.message).toBe(wrongPassword.body.message);
   });
 
-  it('locks an account after repeated failed sign-ins, even with the right password', async () => {
+  it('holds back an address after repeated failed sign-ins, even with the right password', async () => {
     for (let i = 0; i < 5; i++)
       expect((await api.post('/auth/login', { username: 'baocao', password: 'sai' })).status).toBe(401);
     const locked = await api.post('/auth/login', { username: 'baocao', password: TEST_PASSWORD });
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('TOO_MANY_ATTEMPTS');
     expect(locked.body.message).toMatch(/phút/);
+  });
+
+  it('ignores X-Forwarded-For without TRUST_PROXY: a rotating header escapes no per-address limit', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await fetch(`${api.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `203.0.113.${i + 1}` },
+        body: JSON.stringify({ username: 'bithu1', password: 'sai' }),
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(5)).toContain(429);
+    const tls = await fetch(`${api.baseUrl}/api/health`, { headers: { 'X-Forwarded-Proto': 'https' } });
+    expect(tls.headers.get('strict-transport-security')).toBeNull();
   });
 
   it('answers bad input with a 4xx JSON error naming what to fix', async () => {

@@ -7,6 +7,7 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { applyHttpSecurity, guardApiDocs } from './common/http-security';
 import type { AppConfig } from './config/app-config';
 import { plainHttpRedirect } from './config/plain-http-redirect';
 import { openDatabase, type Database } from './database/database';
@@ -56,13 +57,14 @@ export async function createApp(config: AppConfig, db: Database): Promise<INestA
     bodyParser: false,
   });
   observe(app);
-  app.set('trust proxy', 'loopback');
+  applyHttpSecurity(app, config);
   const redirect = plainHttpRedirect(config.publicUrl);
   if (redirect) app.use(redirect);
   // Media webhooks are verified against their exact bytes: parsed raw, before (and instead of) JSON.
   app.use(MEDIA_WEBHOOK_PATH, rawWebhookBody());
   app.use(express.json({ limit: '1mb' }));
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  guardApiDocs(app);
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
   if (config.webDist) serveWeb(app, config.webDist);
   return app;

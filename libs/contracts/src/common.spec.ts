@@ -72,7 +72,11 @@ function inputSchemas(): [string, z.ZodType][] {
 }
 
 /** The schemas of every field (at any depth) that takes a string: object fields, array items, record keys. */
-function stringFields(schema: z.ZodType, path: string, out: [string, z.ZodType][] = []): [string, z.ZodType][] {
+function stringFields(
+  schema: z.ZodType,
+  path: string,
+  out: [string, z.ZodType][] = [],
+): [string, z.ZodType][] {
   const def = (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
   const inner = (s: unknown, p = path) => stringFields(s as z.ZodType, p, out);
   switch (def.type) {
@@ -110,7 +114,9 @@ function stringFields(schema: z.ZodType, path: string, out: [string, z.ZodType][
 function accepts(schema: z.ZodType, value: unknown): 'yes' | 'no' | 'not a string' {
   const result = schema.safeParse(value);
   if (result.success) return 'yes';
-  return result.error.issues.some((i) => i.code === 'invalid_type' && i.path.length === 0) ? 'not a string' : 'no';
+  return result.error.issues.some((i) => i.code === 'invalid_type' && i.path.length === 0)
+    ? 'not a string'
+    : 'no';
 }
 
 describe('every client-sent string field follows the text rule', () => {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 // name made only of invisible characters (zero-width, bidi controls, fillers) counts as empty.
 
 /** C0 and C1 control characters and DEL, except tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** Characters that break a line or a cell: allowed only in multi-line text. */
 const LINE_BREAK = /[\t\n\r\u2028\u2029]/;
@@ -41,10 +42,13 @@ export interface TextOptions {
 /** A string under the text rule: NFC, trimmed, checked; the field's own limits come after. */
 export function cleanString({ multiline = false }: TextOptions = {}) {
   const base = z.string().normalize('NFC');
-  return (multiline ? base.overwrite((v) => v.replace(/\r\n?/g, '\n')) : base).trim().superRefine((v, ctx) => {
-    const problem = textProblem(v, multiline);
-    if (problem) ctx.addIssue({ code: 'custom', message: problemMessages[problem], params: { rule: problem } });
-  });
+  return (multiline ? base.overwrite((v) => v.replace(/\r\n?/g, '\n')) : base)
+    .trim()
+    .superRefine((v, ctx) => {
+      const problem = textProblem(v, multiline);
+      if (problem)
+        ctx.addIssue({ code: 'custom', message: problemMessages[problem], params: { rule: problem } });
+    });
 }
 
 /** Trimmed, non-empty text of bounded length (user-typed names, titles). */
@@ -66,8 +70,13 @@ export const Secret = (max: number) =>
     .string()
     .max(max)
     .superRefine((v, ctx) => {
-      const problem = LONE_SURROGATE.test(v) ? 'lone_surrogate' : CONTROL.test(v) ? 'control_character' : null;
-      if (problem) ctx.addIssue({ code: 'custom', message: problemMessages[problem], params: { rule: problem } });
+      const problem = LONE_SURROGATE.test(v)
+        ? 'lone_surrogate'
+        : CONTROL.test(v)
+          ? 'control_character'
+          : null;
+      if (problem)
+        ctx.addIssue({ code: 'custom', message: problemMessages[problem], params: { rule: problem } });
     });
 
 /** A machine-made key (ids of options, command ids): letters, digits and `._:-` only. */

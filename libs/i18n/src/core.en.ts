@@ -80,6 +80,7 @@ export const coreEn: typeof coreVi = {
     programmeAction: 'action',
     feedbackTemplate: 'feedback template',
     feedbackSurvey: 'feedback survey',
+    record: 'record',
   },
   polls: {
     kinds: {
@@ -146,12 +147,14 @@ export const coreEn: typeof coreVi = {
     comments_closed: 'the programme no longer takes comments.',
     feedback_closed: 'the feedback survey is not open now.',
     feedback_already_sent: 'you have already sent feedback for this session.',
+    reference: 'something it refers to no longer exists; reload the page.',
   },
   importIssues: {
     column_missing_name: 'The "Full name" column is missing.',
     column_missing_unit: 'The "Branch" column is missing (or choose a default branch when importing).',
     file_empty: 'The file has no data rows.',
-    too_many_rows: 'The file has too many rows ({{value}}); at most 20,000 per import.',
+    too_many_rows:
+      'The file has more than 20,000 data rows; import at most 20,000 at a time by splitting it.',
     required: 'This cell must not be empty.',
     unit_unknown: 'There is no branch "{{value}}" in your scope.',
     unit_not_branch: '"{{value}}" is not a branch; members must belong to a branch.',
@@ -160,6 +163,11 @@ export const coreEn: typeof coreVi = {
     email_invalid: 'E-mail "{{value}}" is not valid.',
     too_long: 'The text is too long.',
     sheet_unreadable: 'The spreadsheet cannot be read: {{value}}',
+    text_invalid: 'This cell holds control or invalid characters, or nothing visible.',
+    csv_malformed:
+      'The CSV file is broken from this line on ({{value}}), usually by a double quote (") that is never closed.',
+    sheet_too_large:
+      'The workbook is too large or too complex once unpacked; keep only the member list or split it into several files.',
   },
   // ---- Web app interface (apps/web) ----
   form: {
@@ -178,6 +186,10 @@ export const coreEn: typeof coreVi = {
     endAfterStart: 'The end must be after the start.',
     dateTime: 'Not a valid date and time.',
     pairingCode: 'The pairing code has 8 digits.',
+    textInvalid: 'The text holds control or invalid characters.',
+    oneLine: 'The text must be on one line.',
+    invisible: 'The text has no visible characters.',
+    dateRange: 'The date must fall between the years 2000 and 2100.',
     invalid: 'Not a valid value ({{detail}}).',
   },
   notFound: {

@@ -79,6 +79,7 @@ export const coreVi = {
     programmeAction: 'nhiệm vụ',
     feedbackTemplate: 'mẫu phiếu góp ý',
     feedbackSurvey: 'phiếu góp ý',
+    record: 'dữ liệu',
   },
   polls: {
     kinds: {
@@ -145,12 +146,14 @@ export const coreVi = {
     comments_closed: 'chương trình không còn nhận ý kiến góp ý.',
     feedback_closed: 'phiếu góp ý không mở vào lúc này.',
     feedback_already_sent: 'đồng chí đã gửi phiếu góp ý cho hội nghị này.',
+    reference: 'dữ liệu liên quan không còn nữa; hãy tải lại trang.',
   },
   importIssues: {
     column_missing_name: 'Thiếu cột "Họ và tên".',
     column_missing_unit: 'Thiếu cột "Chi bộ" (hoặc chọn chi bộ mặc định khi nhập).',
     file_empty: 'Tệp không có dòng dữ liệu nào.',
-    too_many_rows: 'Tệp có quá nhiều dòng ({{value}}); tối đa 20.000 dòng mỗi lần.',
+    too_many_rows:
+      'Tệp có hơn 20.000 dòng dữ liệu; mỗi lần nhập tối đa 20.000 dòng, hãy chia thành nhiều tệp.',
     required: 'Ô này không được để trống.',
     unit_unknown: 'Không có chi bộ "{{value}}" trong phạm vi bạn quản lý.',
     unit_not_branch: '"{{value}}" không phải là chi bộ; đảng viên phải thuộc một chi bộ.',
@@ -160,6 +163,10 @@ export const coreVi = {
     email_invalid: 'Email "{{value}}" không hợp lệ.',
     too_long: 'Nội dung quá dài.',
     sheet_unreadable: 'Không đọc được bảng tính: {{value}}',
+    text_invalid: 'Ô này có ký tự điều khiển hoặc ký tự không hợp lệ, hoặc không có chữ nào nhìn thấy được.',
+    csv_malformed: 'Tệp CSV bị lỗi từ dòng này ({{value}}), thường do một dấu ngoặc kép (") chưa được đóng.',
+    sheet_too_large:
+      'Bảng tính quá lớn hoặc quá phức tạp khi giải nén; hãy lưu lại chỉ danh sách đảng viên hoặc chia thành nhiều tệp.',
   },
   // ---- Web app interface (apps/web) ----
   form: {
@@ -178,6 +185,10 @@ export const coreVi = {
     endAfterStart: 'Thời gian kết thúc phải sau thời gian bắt đầu.',
     dateTime: 'Ngày giờ không hợp lệ.',
     pairingCode: 'Mã ghép nối gồm 8 chữ số.',
+    textInvalid: 'Nội dung có ký tự điều khiển hoặc ký tự không hợp lệ.',
+    oneLine: 'Nội dung phải nằm trên một dòng.',
+    invisible: 'Nội dung không có chữ nào nhìn thấy được.',
+    dateRange: 'Ngày phải trong khoảng năm 2000 đến 2100.',
     invalid: 'Giá trị chưa hợp lệ ({{detail}}).',
   },
   notFound: {

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { MemberStatus } from '@hallbridge/contracts';
-import { canManageRoster, canManageSession, DomainError, isInvited, isWithin } from '@hallbridge/domain';
+import {
+  canManageRoster,
+  canManageSession,
+  DomainError,
+  isInvited,
+  isMarkTimeAllowed,
+  isWithin,
+} from '@hallbridge/domain';
 import type { RequestActor } from '../auth/request-actor';
 import { PrismaService } from '../database/prisma.service';
 import { scopeOf, type SessionRow } from '../sessions/session-view';
@@ -80,22 +87,46 @@ export class AttendanceAccess {
     };
   }
 
-  /** A room that may be used in this session: a screen only for itself; staff for rooms they can see. */
-  async site(actor: RequestActor, scope: AttendanceScope, siteId: string) {
+  /**
+   * A room the caller may mark in this session, for `use`: a screen only itself. Rooms must take part
+   * (invited, or on the host's side). Who manages the whole session marks any of them; anyone else
+   * counts guests only in rooms they keep, and ticks their members into rooms they keep or into a
+   * room of a committee above them (the district hall where several branches sit).
+   */
+  async site(actor: RequestActor, scope: AttendanceScope, siteId: string, use: 'tick' | 'guests') {
     const site = await this.prisma.site.findUnique({
       where: { id: siteId },
       include: { unit: { select: { path: true } } },
     });
+    if (!site) throw new DomainError('NOT_FOUND', { entity: 'site' });
     const invited = scopeOf(scope.session).invitedUnitPaths;
-    const visible =
-      site &&
-      (actor.role === 'site'
+    const takesPart =
+      isInvited(site.unit.path, invited) || isWithin(site.unit.path, scope.session.hostUnitId);
+    const keeps = isWithin(site.unit.path, actor.unitId);
+    const above = actor.unitPath.startsWith(site.unit.path);
+    const allowed =
+      actor.role === 'site'
         ? site.id === actor.siteId
-        : isWithin(site.unit.path, actor.unitId) ||
-          isInvited(site.unit.path, invited) ||
-          isWithin(site.unit.path, scope.session.hostUnitId));
-    if (!site || !visible) throw new DomainError('NOT_FOUND', { entity: 'site' });
+        : takesPart && (scope.unitPath === null || keeps || (use === 'tick' && above));
+    if (!allowed) throw new DomainError('NOT_FOUND', { entity: 'site' });
     return { id: site.id, name: site.name, unitId: site.unitId, unitPath: site.unit.path };
+  }
+
+  /** A time a hand-made mark may carry (see markTimeRange): refused with the field named. */
+  markTime(scope: AttendanceScope, at: string | undefined, field = 'at'): Date {
+    if (!at) return new Date();
+    const s = scope.session;
+    const times = {
+      scheduledStart: s.startsAt.getTime(),
+      scheduledEnd: s.endsAt.getTime(),
+      startedAt: s.startedAt?.getTime() ?? null,
+      endedAt: s.endedAt?.getTime() ?? null,
+    };
+    if (!isMarkTimeAllowed(Date.parse(at), times, Date.now()))
+      throw new DomainError('VALIDATION_FAILED', {
+        summary: `${field}: the time must fall between an hour before the session and its end, and not in the future`,
+      });
+    return new Date(at);
   }
 }
 

@@ -89,8 +89,8 @@ export class AttendanceMarks {
   async checkIn(actor: RequestActor, sessionId: string, body: RosterCheckInBody): Promise<SiteCheckInRecord> {
     const scope = await this.access.changeScope(actor, sessionId);
     const member = await this.access.member(actor, scope, body.memberId);
-    const site = await this.access.site(actor, scope, body.siteId);
-    const at = body.at ? new Date(body.at) : new Date();
+    const site = await this.access.site(actor, scope, body.siteId, 'tick');
+    const at = this.access.markTime(scope, body.at);
     const created = await this.prisma.$transaction(async (tx) => {
       // One room at a time: an open stay elsewhere ends where this one begins.
       const open = await tx.siteCheckIn.findMany({ where: { sessionId, memberId: member.id, leftAt: null } });
@@ -150,7 +150,9 @@ export class AttendanceMarks {
     const member = await this.access.member(actor, scope, existing.memberId);
     if (actor.role === 'site' && existing.siteId !== actor.siteId)
       throw new DomainError('NOT_FOUND', { entity: 'checkIn' });
-    const leftAt = body.at ? new Date(body.at) : new Date();
+    const leftAt = this.access.markTime(scope, body.at);
+    if (!remove && leftAt < existing.at)
+      throw new DomainError('VALIDATION_FAILED', { summary: 'at: the member cannot leave before arriving' });
     await this.prisma.$transaction(async (tx) => {
       if (remove) await tx.siteCheckIn.delete({ where: { id: existing.id } });
       else await tx.siteCheckIn.update({ where: { id: existing.id }, data: { leftAt } });
@@ -181,7 +183,7 @@ export class AttendanceMarks {
     body: GuestCountBody,
   ): Promise<SiteGuests> {
     const scope = await this.access.changeScope(actor, sessionId);
-    const site = await this.access.site(actor, scope, siteId);
+    const site = await this.access.site(actor, scope, siteId, 'guests');
     const saved = await this.prisma.$transaction(async (tx) => {
       const key = { sessionId_siteId: { sessionId, siteId } };
       const before = await tx.siteGuestCount.findUnique({ where: key });

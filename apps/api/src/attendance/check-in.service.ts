@@ -4,6 +4,7 @@ import {
   canManageRoster,
   DomainError,
   LoginThrottle,
+  tooManyAttempts,
   parseCheckInCode,
   participantKey,
 } from '@hallbridge/domain';
@@ -20,12 +21,17 @@ const OPEN_STATES = ['scheduled', 'live'] as const;
  * District-room check-in. The room's screen shows a code that changes every minute; a member in the
  * room scans it (or types the digits) on their own phone, signed in through their join link, and is
  * present at that room for as long as the room's screen is connected. Guessing is bounded: ten wrong
- * codes per member per ten minutes.
+ * codes per member are free, then each try waits longer.
  */
 @Injectable()
 export class CheckInService {
-  /** The same sliding window as wrong passwords: ten wrong codes lock a member out for a while. */
-  private readonly wrongCodes = new LoginThrottle({ maxFailures: 10, windowMs: 10 * 60_000 });
+  /** Like wrong passwords: ten wrong codes are free, then each try waits longer (5 s doubling to 10 min). */
+  private readonly wrongCodes = new LoginThrottle({
+    freeFailures: 10,
+    baseDelayMs: 5_000,
+    maxDelayMs: 10 * 60_000,
+    forgetAfterMs: 10 * 60_000,
+  });
 
   constructor(
     private readonly prisma: PrismaService,
@@ -62,7 +68,7 @@ export class CheckInService {
   async scan(actor: RequestActor, input: string): Promise<CheckInResult> {
     if (!actor.memberId) throw new DomainError('FORBIDDEN');
     const wait = this.wrongCodes.retryAfterMs(actor.memberId);
-    if (wait > 0) throw new DomainError('TOO_MANY_ATTEMPTS', { minutes: Math.ceil(wait / 60_000) });
+    if (wait > 0) throw tooManyAttempts(wait);
     const now = Date.now();
     const match = await this.resolve(actor, input, now);
     if (!match) {

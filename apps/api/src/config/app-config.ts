@@ -48,6 +48,18 @@ export interface AppConfig {
   livePing: LivePingConfig;
   observability: ObservabilityConfig;
   notifications: NotificationsConfig;
+  /**
+   * Which proxies' X-Forwarded-For / -Proto to believe (TRUST_PROXY, Express's `trust proxy`: a hop
+   * count, `loopback`, or addresses/CIDRs); none by default, so a client cannot pick its own address.
+   */
+  trustProxy: boolean | number | string;
+}
+
+function trustProxyOf(value: string | undefined): boolean | number | string {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  return /^\d+$/.test(v) ? Number(v) : v;
 }
 
 /**
@@ -97,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     livePing: loadLivePingConfig(env),
     observability: loadObservabilityConfig(env),
     notifications: loadNotificationsConfig(env),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
   };
 }
 

@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Participant } from '@hallbridge/contracts';
-import { canManageSession, participantKey, type Audience, type LiveActor } from '@hallbridge/domain';
+import {
+  canManageSession,
+  overseesSession,
+  participantKey,
+  type Audience,
+  type LiveActor,
+} from '@hallbridge/domain';
 import type { RequestActor } from '../auth/request-actor';
 import { PrismaService } from '../database/prisma.service';
+import { scopeOf } from '../sessions/session-view';
 import { SessionsService } from '../sessions/sessions.service';
 
 export interface LiveSeat {
@@ -13,7 +20,7 @@ export interface LiveSeat {
 
 /**
  * Who may enter a live room and as what: anyone who may see the session enters; its presenters and
- * the organisers managing its host unit run it; any organiser who can see it watches as staff.
+ * the organisers managing its host unit run it; organisers who oversee it watch as staff.
  */
 @Injectable()
 export class LiveAccess {
@@ -47,6 +54,7 @@ export class LiveAccess {
       connections: 1,
       joinedAt: Date.now(),
     };
-    return { actor, audience: isStaff || caller.role === 'organiser' ? 'staff' : 'public', participant };
+    const audience: Audience = isStaff || overseesSession(caller, scopeOf(session)) ? 'staff' : 'public';
+    return { actor, audience, participant };
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { ImportQuery, ImportReport } from '@hallbridge/contracts';
+import type { ImportIssue, ImportQuery, ImportReport } from '@hallbridge/contracts';
 import { canManageRoster, DomainError, matchKey, validateRoster } from '@hallbridge/domain';
 import { AuditService } from '../audit/audit.service';
 import type { RequestActor } from '../auth/request-actor';
 import { translate } from '../common/i18n/translate';
 import { PrismaService } from '../database/prisma.service';
 import { MembersService } from './members.service';
-import { readRosterFile } from './roster-file';
+import { readRosterFile, type RosterFileIssue } from './roster-file';
 
 export interface UploadedRoster {
   originalname: string;
@@ -32,12 +32,12 @@ export class ImportRosterService {
     query: ImportQuery,
     lang?: string,
   ): Promise<ImportReport> {
-    if (!canManageRoster(actor, actor.unitPath)) throw new DomainError('FORBIDDEN');
+    await this.assertMayImport(actor, query);
     if (!file)
       throw new DomainError('VALIDATION_FAILED', { summary: 'file: attach the roster as the "file" field' });
-    if (query.unitId) await this.members.rosterUnit(actor, query.unitId, true);
 
     const sheet = await readRosterFile(file.originalname, file.buffer);
+    if (!('headers' in sheet)) throw this.invalid(file.originalname, query, [sheet], lang);
     const units = await this.prisma.unit.findMany({
       where: { path: { startsWith: actor.unitPath } },
       select: { id: true, code: true, name: true, kind: true, path: true },
@@ -58,10 +58,7 @@ export class ImportRosterService {
       valid: result.issues.length === 0,
       imported: 0,
       dryRun: query.dryRun,
-      errors: result.issues.map((i) => ({
-        ...i,
-        message: translate(lang, `importIssues.${i.code}`, { value: i.value ?? '' }),
-      })),
+      errors: result.issues.map((i) => issueOf(i, lang)),
       duplicates: result.duplicates.map((d) => {
         const match = d.matchesMemberId ? existing.find((m) => m.id === d.matchesMemberId) : undefined;
         return {
@@ -93,4 +90,29 @@ export class ImportRosterService {
     );
     return { ...report, imported: toCreate.length };
   }
+
+  /** Asked before the upload is read, and again when it is handled. */
+  async assertMayImport(actor: RequestActor, query: ImportQuery): Promise<void> {
+    if (!canManageRoster(actor, actor.unitPath)) throw new DomainError('FORBIDDEN');
+    if (query.unitId) await this.members.rosterUnit(actor, query.unitId, true);
+  }
+
+  /** A file that could not be read to the end: the report names where reading stopped and why. */
+  private invalid(fileName: string, query: ImportQuery, issues: RosterFileIssue[], lang?: string) {
+    const report: ImportReport = {
+      fileName,
+      rows: 0,
+      valid: false,
+      imported: 0,
+      dryRun: query.dryRun,
+      errors: issues.map((i) => issueOf({ ...i, column: null }, lang)),
+      duplicates: [],
+    };
+    return new DomainError('IMPORT_INVALID', { count: issues.length }, report);
+  }
 }
+
+const issueOf = (i: Omit<ImportIssue, 'message'>, lang?: string): ImportIssue => ({
+  ...i,
+  message: translate(lang, `importIssues.${i.code}`, { value: i.value ?? '' }),
+});

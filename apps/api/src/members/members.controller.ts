@@ -66,7 +66,10 @@ export class MembersController {
   /** All or nothing: a file with any error changes nothing and the report lists every problem. */
   @Post('import')
   @HttpCode(200)
-  @FileUpload(ROSTER_MAX_BYTES)
+  @FileUpload(ROSTER_MAX_BYTES, {
+    by: ImportRosterService,
+    check: (roster, actor, req) => roster.assertMayImport(actor, ImportQuery.parse(req.query)),
+  })
   @ZodResponse({ type: ImportReportDto })
   import(
     @CurrentActor() actor: RequestActor,

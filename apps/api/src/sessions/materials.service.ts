@@ -46,9 +46,7 @@ export class MaterialsService {
     sessionId: string,
     file: UploadedMaterial | undefined,
   ): Promise<Material> {
-    const session = await this.sessions.findVisible(actor, sessionId);
-    const presents = actor.userId !== null && session.presenters.some((p) => p.userId === actor.userId);
-    if (!canManageSession(actor, session.hostUnit.path) && !presents) throw new DomainError('FORBIDDEN');
+    const session = await this.sessionForUpload(actor, sessionId);
     if (!file)
       throw new DomainError('VALIDATION_FAILED', {
         summary: 'file: attach the document as the "file" field',
@@ -86,6 +84,14 @@ export class MaterialsService {
       await this.files.remove(storageKey);
       throw e;
     }
+  }
+
+  /** The session, if the caller may add materials to it (its organisers and presenters). */
+  async sessionForUpload(actor: RequestActor, sessionId: string) {
+    const session = await this.sessions.findVisible(actor, sessionId);
+    const presents = actor.userId !== null && session.presenters.some((p) => p.userId === actor.userId);
+    if (!canManageSession(actor, session.hostUnit.path) && !presents) throw new DomainError('FORBIDDEN');
+    return session;
   }
 
   /** Anyone who may see the session may read its materials. */

@@ -33,7 +33,7 @@ import { attachment, CSV_TYPE, sendFile } from '../common/downloads';
 import { toExcelCsv } from '../common/csv';
 import { IdParamDto } from '../common/dto';
 import { translate } from '../common/i18n/translate';
-import { FileUpload } from '../common/upload';
+import { FileUpload, sessionIdOf } from '../common/upload';
 import { JoinLinksService } from './join-links.service';
 import { MATERIAL_MAX_BYTES, MaterialsService, type UploadedMaterial } from './materials.service';
 import { SessionsService } from './sessions.service';
@@ -125,7 +125,10 @@ export class SessionsController {
   }
 
   @Post(':id/materials')
-  @FileUpload(MATERIAL_MAX_BYTES)
+  @FileUpload(MATERIAL_MAX_BYTES, {
+    by: MaterialsService,
+    check: (materials, actor, req) => materials.sessionForUpload(actor, sessionIdOf(req)),
+  })
   @ZodResponse({ status: 201, type: MaterialDto })
   uploadMaterial(
     @CurrentActor() actor: RequestActor,

@@ -45,7 +45,13 @@ export class SessionsService {
     const inScope = { path: { startsWith: actor.unitPath } };
     const visible: Prisma.StudySessionWhereInput =
       actor.role === 'organiser'
-        ? { OR: [{ hostUnit: inScope }, { invitations: { some: { unit: inScope } } }] }
+        ? {
+            OR: [
+              { hostUnit: inScope },
+              { invitations: { some: { unit: inScope } } },
+              { invitations: { some: { unitId: { in: ancestorIds } } } },
+            ],
+          }
         : actor.role === 'presenter'
           ? { presenters: { some: { userId: actor.userId ?? '' } } }
           : { invitations: { some: { unitId: { in: ancestorIds } } } };

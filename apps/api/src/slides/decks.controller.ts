@@ -29,7 +29,7 @@ import { z } from 'zod';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { RequestActor } from '../auth/request-actor';
 import { IdParamDto } from '../common/dto';
-import { FileUpload } from '../common/upload';
+import { FileUpload, sessionIdOf } from '../common/upload';
 import { DecksService, type UploadedDeck } from './decks.service';
 
 class DeckDto extends createZodDto(Deck) {}
@@ -53,7 +53,10 @@ export class SessionDecksController {
   constructor(private readonly decks: DecksService) {}
 
   @Post(':id/decks')
-  @FileUpload(DECK_MAX_BYTES)
+  @FileUpload(DECK_MAX_BYTES, {
+    by: DecksService,
+    check: (decks, actor, req) => decks.sessionForUpload(actor, sessionIdOf(req)),
+  })
   @ZodResponse({ status: 201, type: DeckDto })
   upload(
     @CurrentActor() actor: RequestActor,

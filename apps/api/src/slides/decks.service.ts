@@ -64,6 +64,13 @@ export class DecksService {
     private readonly events: DeckEvents,
   ) {}
 
+  /** The session, if the caller may add decks to it; asked before an upload's body is read. */
+  async sessionForUpload(actor: RequestActor, sessionId: string) {
+    const session = await this.sessions.findVisible(actor, sessionId);
+    if (!presents(actor, session)) throw new DomainError('FORBIDDEN');
+    return session;
+  }
+
   /** Stores the file and queues its conversion; the deck comes back "queued" at once. */
   async upload(
     actor: RequestActor,
@@ -72,8 +79,7 @@ export class DecksService {
     body: UploadDeckBody,
     lang?: string,
   ): Promise<Deck> {
-    const session = await this.sessions.findVisible(actor, sessionId);
-    if (!presents(actor, session)) throw new DomainError('FORBIDDEN');
+    const session = await this.sessionForUpload(actor, sessionId);
     if (!file)
       throw new DomainError('VALIDATION_FAILED', { summary: 'file: attach the deck as the "file" field' });
     // multer decodes multipart file names as latin1; browsers send UTF-8.

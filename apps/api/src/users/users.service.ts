@@ -55,6 +55,7 @@ export class UsersService {
 
   async create(actor: RequestActor, body: CreateUserBody): Promise<User> {
     const unit = await this.unitInScope(actor, body.unitId);
+    if (body.memberId) await this.memberOfUnit(body.memberId, unit.path);
     if (await this.prisma.user.findUnique({ where: { username: body.username } }))
       throw new DomainError('CONFLICT', { reason: 'username_taken', value: body.username });
     const passwordHash = await argon2.hash(body.password);
@@ -116,6 +117,19 @@ export class UsersService {
       });
       return user;
     });
+  }
+
+  /**
+   * A staff account may be linked to the roster entry of the person who holds it: a member of the
+   * account's own unit (or below), so a branch-A organiser cannot borrow a branch-B member's history.
+   */
+  private async memberOfUnit(memberId: string, unitPath: string): Promise<void> {
+    const member = await this.prisma.member.findUnique({
+      where: { id: memberId },
+      select: { unit: { select: { path: true } } },
+    });
+    if (!member || !member.unit.path.startsWith(unitPath))
+      throw new DomainError('NOT_FOUND', { entity: 'member' }, { memberId });
   }
 
   private async unitInScope(actor: RequestActor, unitId: string) {

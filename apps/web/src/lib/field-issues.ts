@@ -13,7 +13,11 @@ type IssueKey =
   | 'username'
   | 'endAfterStart'
   | 'dateTime'
-  | 'pairingCode';
+  | 'pairingCode'
+  | 'textInvalid'
+  | 'oneLine'
+  | 'invisible'
+  | 'dateRange';
 
 /** The contracts' zod messages (English, written for developers) mapped to catalogue entries. */
 const patterns: [RegExp, IssueKey][] = [
@@ -29,6 +33,11 @@ const patterns: [RegExp, IssueKey][] = [
   [/end must be after the start/i, 'endAfterStart'],
   [/datetime/i, 'dateTime'],
   [/8 digits/i, 'pairingCode'],
+  // The contracts' text rule (libs/contracts/src/common.ts).
+  [/control characters|unpaired surrogate/i, 'textInvalid'],
+  [/on one line/i, 'oneLine'],
+  [/no visible characters/i, 'invisible'],
+  [/a date between/i, 'dateRange'],
 ];
 
 export function issueText(t: TFunction, message: string): string {

@@ -4,6 +4,7 @@ import {
   canManageUnit,
   canViewSession,
   isInvited,
+  overseesSession,
   type Actor,
 } from './scope';
 
@@ -50,5 +51,18 @@ describe('organisational scope', () => {
     expect(canViewSession(presenter, P, { ...session, presenterIds: [] })).toBe(false);
     expect(canViewSession(districtOrganiser, D1, session)).toBe(true);
     expect(canViewSession(districtOrganiser, D1, { ...session, invitedUnitPaths: [B3] })).toBe(false);
+  });
+
+  it('shows a session to an organiser of a branch it invites, through any invitation above it', () => {
+    const branchOrganiser: Actor = { role: 'organiser', unitId: 'B1', userId: 'u-b1' };
+    const province = { hostUnitPath: P, invitedUnitPaths: [D1], presenterIds: [] };
+    expect(canViewSession(branchOrganiser, B1, province)).toBe(true);
+    expect(canViewSession(secretaryB1, B1, province)).toBe(true);
+    expect(canViewSession(branchOrganiser, B1, { ...province, invitedUnitPaths: [B1] })).toBe(true);
+    expect(canViewSession(branchOrganiser, B1, { ...province, invitedUnitPaths: [B2, B3] })).toBe(false);
+    // Seeing it as an invited unit is not overseeing it: the live room treats them as the audience.
+    expect(overseesSession(branchOrganiser, province)).toBe(false);
+    expect(overseesSession(districtOrganiser, province)).toBe(true);
+    expect(overseesSession(organiser, { ...province, invitedUnitPaths: [B3] })).toBe(true);
   });
 });

@@ -49,16 +49,26 @@ export function isInvited(unitPath: string, invitedUnitPaths: string[]): boolean
 }
 
 /**
- * Who may see a session: organisers whose scope holds the host or an invited unit, the
- * session's presenters, and secretaries, members and sites whose unit is invited.
+ * An organiser oversees a session when their scope holds its host or one of its invited units: they
+ * watch its live room as staff and read the attendance of their part.
+ */
+export function overseesSession(actor: Actor, session: SessionScope): boolean {
+  return (
+    actor.role === 'organiser' &&
+    (isWithin(session.hostUnitPath, actor.unitId) ||
+      session.invitedUnitPaths.some((p) => isWithin(p, actor.unitId)))
+  );
+}
+
+/**
+ * Who may see a session: organisers who oversee it, and organisers whose own unit an invitation
+ * covers (a branch's organiser sees what the branch's secretary sees); the session's presenters;
+ * secretaries, members and sites whose unit is invited.
  */
 export function canViewSession(actor: Actor, actorUnitPath: string, session: SessionScope): boolean {
   switch (actor.role) {
     case 'organiser':
-      return (
-        isWithin(session.hostUnitPath, actor.unitId) ||
-        session.invitedUnitPaths.some((p) => isWithin(p, actor.unitId))
-      );
+      return overseesSession(actor, session) || isInvited(actorUnitPath, session.invitedUnitPaths);
     case 'presenter':
       return actor.userId !== null && session.presenterIds.includes(actor.userId);
     case 'secretary':

@@ -6,3 +6,4 @@ export * from './member-attendance';
 export * from './attendance-summary';
 export * from './session-attendance';
 export * from './check-in-code';
+export * from './mark-time';

@@ -173,11 +173,13 @@ export function validateRoster(headers: string[], rows: RosterRow[], ctx: Roster
         const code =
           field === 'fullName' && !value
             ? 'required'
-            : field === 'phone'
-              ? 'phone_invalid'
-              : field === 'email'
-                ? 'email_invalid'
-                : 'too_long';
+            : issue.code === 'custom' && issue.params?.rule
+              ? 'text_invalid'
+              : field === 'phone'
+                ? 'phone_invalid'
+                : field === 'email'
+                  ? 'email_invalid'
+                  : 'too_long';
         rowIssues.push({ row: r.row, column: header(field), code, value: value || null });
       }
     }

@@ -4,7 +4,7 @@ import type { ApiError, ErrorCode } from '@hallbridge/contracts';
 import { DomainError } from '@hallbridge/domain';
 import type { Request, Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
-import type { ZodError } from 'zod';
+import { ZodError } from 'zod';
 import { translate } from '../i18n/translate';
 import { domainErrorMessage } from './error-message';
 import { fieldIssues } from './field-issues';
@@ -29,45 +29,63 @@ export function toApiError(
 
   const domainError = (error: DomainError): ApiError => {
     const details = error.details ?? (error.params.reason ? { reason: error.params.reason } : undefined);
+    // A rule's own validation names its field the way zod does: "endsAt: the end must be after…".
+    const field =
+      error.code === 'VALIDATION_FAILED' ? /^([\w.]+): (.+)$/.exec(String(error.params.summary)) : null;
     return {
       statusCode: httpStatusOf[error.code],
       code: error.code,
       message: domainErrorMessage(error, lang),
+      ...(field ? { issues: [{ path: field[1]!, message: field[2]! }] } : {}),
       ...(details === undefined ? {} : { details }),
     };
   };
   if (exception instanceof DomainError) return domainError(exception);
-  if (exception instanceof ZodValidationException) {
-    const issues = fieldIssues(exception.getZodError() as ZodError, '(body)');
+  if (exception instanceof ZodValidationException || exception instanceof ZodError) {
+    const zodError = exception instanceof ZodError ? exception : (exception.getZodError() as ZodError);
+    const issues = fieldIssues(zodError, '(body)');
     const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
     return make('VALIDATION_FAILED', { summary }, { issues });
   }
   if (exception instanceof ThrottlerException) return make('RATE_LIMITED');
-  // A unique index caught a race the service's own check could not (two identical creates at once).
-  if ((exception as { code?: string })?.code === 'P2002')
-    return domainError(new DomainError('CONFLICT', { reason: 'duplicate' }));
+  // Races the service's own checks could not see: a unique index (two identical creates at once),
+  // a row deleted meanwhile, a reference to a row that went away.
+  const prismaCode = (exception as { code?: unknown })?.code;
+  if (prismaCode === 'P2002') return domainError(new DomainError('CONFLICT', { reason: 'duplicate' }));
+  if (prismaCode === 'P2025') return domainError(new DomainError('NOT_FOUND', { entity: 'record' }));
+  if (prismaCode === 'P2003') return domainError(new DomainError('CONFLICT', { reason: 'reference' }));
+  const badRequest = (summary: string, path = '(body)') =>
+    make('VALIDATION_FAILED', { summary }, { issues: [{ path, message: summary }] });
+  const tooLarge = () =>
+    make('PAYLOAD_TOO_LARGE', { limit: (req as { uploadLimit?: string }).uploadLimit ?? '1 MB' });
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const path = req.originalUrl.split('?')[0];
     if (status === 404) return make('ROUTE_NOT_FOUND', { method: req.method, path });
-    if (status === 413)
-      return make('PAYLOAD_TOO_LARGE', { limit: (req as { uploadLimit?: string }).uploadLimit ?? '1 MB' });
+    if (status === 413) return tooLarge();
     if (status === 401) return make('UNAUTHENTICATED');
     if (status === 403) return make('FORBIDDEN');
-    if (status === 400) {
-      const summary = exception.message;
-      return make('VALIDATION_FAILED', { summary }, { issues: [{ path: '(body)', message: summary }] });
-    }
+    if (status === 415) return make('UNSUPPORTED_FILE', { expected: 'application/json' });
+    // Multer's refusals (an unexpected field, a malformed form) and anything else a client caused.
+    if (status >= 400 && status < 500) return badRequest(exception.message, uploadField(exception.message));
   }
-  // body-parser reports unparseable or oversized JSON with a `type` and a `status`.
-  const bodyError = exception as { type?: string; status?: number; message?: string };
-  if (bodyError?.type === 'entity.too.large') return make('PAYLOAD_TOO_LARGE', { limit: '1 MB' });
-  if (bodyError?.type === 'entity.parse.failed') {
-    const summary = 'the body is not valid JSON';
-    return make('VALIDATION_FAILED', { summary }, { issues: [{ path: '(body)', message: summary }] });
+  // body-parser and Express report what the client sent wrong with a `type` or a 4xx `status`:
+  // unparseable or oversized JSON, an unknown charset, a request aborted, a path that cannot be decoded.
+  const clientError = exception as { type?: string; status?: number; expose?: boolean; message?: string };
+  if (clientError?.type === 'entity.too.large') return make('PAYLOAD_TOO_LARGE', { limit: '1 MB' });
+  if (clientError?.type === 'entity.parse.failed') return badRequest('the body is not valid JSON');
+  if (exception instanceof URIError) return badRequest('the address is not valid percent-encoding', '(path)');
+  const status = clientError?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (status === 413) return tooLarge();
+    if (status === 415) return make('UNSUPPORTED_FILE', { expected: 'application/json; charset=utf-8' });
+    return badRequest(clientError.expose && clientError.message ? clientError.message : 'bad request');
   }
   return make('INTERNAL');
 }
+
+/** Multer names the multipart field it refused ("Unexpected field - photo"). */
+const uploadField = (message: string) => (/field/i.test(message) ? 'file' : '(body)');
 
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -85,6 +103,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       );
     }
     if (res.headersSent) return;
+    // Refused before the body was read (an upload without permission, too large): say so and
+    // close, rather than read and discard the rest of what the client is still sending.
+    if (!req.complete) res.setHeader('Connection', 'close');
+    const retryAfter = exception instanceof DomainError ? exception.params.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
     res.status(body.statusCode).json(body);
   }
 }
