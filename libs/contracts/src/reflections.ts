@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, OptionalText, Text } from './common';
+import { cleanString, Id, IsoDateTime, Key, OptionalText, Text } from './common';
 import { AttendanceStatusCode } from './attendance';
 import { MemberStatus } from './members';
 
@@ -107,7 +107,7 @@ export type MyReflection = z.infer<typeof MyReflection>;
 /** Up to 200 kB of the editor's HTML; the server keeps only what its allow-list lets through. */
 export const SaveReflectionBody = z
   .object({
-    body: z.string().max(200_000),
+    body: cleanString({ multiline: true }).max(200_000),
     /** The version the text was written on (0 for a first save). */
     baseVersion: z.number().int().min(0),
   })
@@ -123,7 +123,7 @@ export const ReviewReflectionBody = z
   .object({
     /** A grade from the session's scale, or a request to revise. */
     decision: z.enum(['grade', 'revise']),
-    gradeKey: z.string().min(1).max(32).optional(),
+    gradeKey: Key(32).optional(),
     comment: OptionalText(2000),
   })
   .refine((v) => v.decision !== 'grade' || !!v.gradeKey, { message: 'choose a grade', path: ['gradeKey'] })

@@ -18,7 +18,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import type { RequestActor } from '../auth/request-actor';
 import { IdParamDto } from '../common/dto';
 import { attachment, CSV_TYPE, sendFile, XLSX_TYPE } from '../common/downloads';
-import { FileUpload } from '../common/upload';
+import { FileUpload, sessionIdOf } from '../common/upload';
 import { ReflectionExportsService } from './reflection-exports.service';
 import { ReflectionReviewsService } from './reflection-reviews.service';
 import { ReflectionSettingsService } from './reflection-settings.service';
@@ -92,7 +92,10 @@ export class SessionReflectionsController {
   }
 
   @Post('mine/attachment')
-  @FileUpload(REFLECTION_ATTACHMENT_MAX_BYTES)
+  @FileUpload(REFLECTION_ATTACHMENT_MAX_BYTES, {
+    by: ReflectionsService,
+    check: (reflections, actor, req) => reflections.mayAttach(actor, sessionIdOf(req)),
+  })
   @ZodResponse({ status: 201, type: ReflectionDto })
   attach(
     @CurrentActor() actor: RequestActor,

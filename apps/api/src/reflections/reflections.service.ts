@@ -124,8 +124,7 @@ export class ReflectionsService {
     sessionId: string,
     file: UploadedAttachment | undefined,
   ): Promise<Reflection> {
-    const { settings, row, memberId } = await this.load(actor, sessionId);
-    this.assertOpen(settings, row);
+    const { row, memberId } = await this.mayAttach(actor, sessionId);
     if (!file)
       throw new DomainError('VALIDATION_FAILED', {
         summary: 'file: attach the document as the "file" field',
@@ -190,6 +189,13 @@ export class ReflectionsService {
   }
 
   /** The caller's own reflection in a session they are invited to, with the session's call. */
+  /** Whether the caller may attach a file now; asked before the upload's body is read. */
+  async mayAttach(actor: RequestActor, sessionId: string) {
+    const loaded = await this.load(actor, sessionId);
+    this.assertOpen(loaded.settings, loaded.row);
+    return loaded;
+  }
+
   private async load(actor: RequestActor, sessionId: string) {
     if (!actor.memberId) throw new DomainError('NOT_FOUND', { entity: 'member' });
     const session = await this.sessions.findVisible(actor, sessionId);
