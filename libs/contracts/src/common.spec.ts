@@ -91,7 +91,7 @@ function stringFields(
       inner(def.element, `${path}[]`);
       break;
     case 'record':
-      out.push([`${path}{key}`, def.keyType as z.ZodType]);
+      out.push([`${path}{key}`, def.keyType as z.ZodType], [`${path}{}`, def.valueType as z.ZodType]);
       inner(def.valueType, `${path}{}`);
       break;
     case 'optional':

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, Text } from './common';
+import { cleanString, Id, IsoDateTime, Key, Text } from './common';
 
 export const FeedbackQuestionKind = z.enum(['rating', 'text']);
 
@@ -82,11 +82,11 @@ export type SessionFeedback = z.infer<typeof SessionFeedback>;
 export const FeedbackAnswersBody = z
   .object({
     answers: z.record(
-      z.string().max(32),
+      Key(32),
       z.union([
         z.number().int(),
-        z.string().trim().max(2000),
-        z.record(z.string().max(64), z.union([z.number().int(), z.string().trim().max(2000)])),
+        cleanString({ multiline: true }).max(2000),
+        z.record(Key(64), z.union([z.number().int(), cleanString({ multiline: true }).max(2000)])),
       ]),
     ),
   })
