@@ -160,6 +160,13 @@ describe('accessibility: every page, Vietnamese and English, phones and desktops
     { route: '/sign-in', who: 'anonymous', path: () => '/sign-in', ready: byTestId('sign-in-form') },
     { route: '/j/:token', who: 'anonymous', path: () => '/j/abc.def.ghi.jkl', ready: byTestId('join-error') },
     { route: '/site', who: 'anonymous', path: () => '/site', ready: byTestId('pairing-form') },
+    { route: '/p', who: 'anonymous', path: () => '/p', ready: byTestId('personal-code') },
+    {
+      route: '/p/:code',
+      who: 'anonymous',
+      path: () => '/p/abcd-efgh-jkmn',
+      ready: byTestId('personal-link-error'),
+    },
     { route: '/*', who: 'anonymous', path: () => '/no-such-page', ready: (p) => p.locator('h1') },
     // A member, on a phone.
     { route: '/', who: 'member', path: () => '/', ready: byTestId('member-name') },
