@@ -27,7 +27,10 @@ mkdir -p "$BIN_DIR"
 start=$SECONDS
 log "building caddy + layer4 from $SRC (modules from the Go module proxy)"
 (cd "$SRC" && CGO_ENABLED=0 "$GO_BIN" build -trimpath -ldflags '-s -w' -o "$BIN_DIR/caddy.tmp" .)
-"$BIN_DIR/caddy.tmp" list-modules | grep -q '^caddy.listeners.layer4$' || { log "ERROR: the build has no layer4 listener"; exit 1; }
+# Read the whole list before matching: `list-modules | grep -q` under pipefail fails when grep
+# stops reading early and caddy dies of SIGPIPE (that is how CI saw "no layer4 listener").
+modules="$("$BIN_DIR/caddy.tmp" list-modules)"
+grep -qx 'caddy.listeners.layer4' <<<"$modules" || { log "ERROR: the build has no layer4 listener"; exit 1; }
 mv -f "$BIN_DIR/caddy.tmp" "$BIN_DIR/caddy"
 echo "$stamp" > "$BIN_DIR/.caddy-build"
 log "installed $BIN_DIR/caddy ($("$BIN_DIR/caddy" version | cut -d' ' -f1)) in $((SECONDS - start))s"
