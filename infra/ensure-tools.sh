@@ -9,12 +9,15 @@ log() { echo "ensure-tools: $*" >&2; }
 want=("$@")
 [[ ${#want[@]} -eq 0 || "${want[0]}" == "all" ]] && want=(chromium postgresql redis libreoffice poppler netns livekit front mailpit)
 
-# tool -> "command to look for|Debian packages"
+# tool -> "what to look for|Debian packages"; what to look for is a command, or paths that must all
+# exist (separated by commas), so a tool whose parts come in several packages is completed too.
 declare -A debian=(
   [chromium]="/usr/bin/chromium|chromium fonts-noto-core"
   [postgresql]="$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | head -n1 || echo /usr/lib/postgresql/none/bin/initdb)|postgresql"
   [redis]="redis-server|redis-server"
-  [libreoffice]="soffice|libreoffice-impress-nogui libreoffice-writer-nogui fonts-noto-core fonts-dejavu-core"
+  # PowerPoint's Calibri, Cambria, Arial and Times New Roman render with their metric-compatible
+  # twins (Carlito, Caladea, Liberation 2, which covers Vietnamese), so slide text keeps its line breaks.
+  [libreoffice]="/usr/bin/soffice,/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf,/usr/share/fonts/truetype/crosextra/Caladea-Regular.ttf,/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf|libreoffice-impress-nogui libreoffice-writer-nogui fonts-noto-core fonts-dejavu-core fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2"
   [poppler]="pdftoppm|poppler-utils"
   [cxx]="g++|g++ make python3"
   # network tests: namespaces and veths (iproute2), firewalls (nftables), a browser's trust store (certutil)
@@ -27,7 +30,12 @@ for tool in "${want[@]}"; do
   spec="${debian[$tool]:-}"
   [[ -n "$spec" ]] || { log "unknown tool $tool"; exit 2; }
   probe="${spec%%|*}"
-  if [[ "$probe" == /* ]]; then [[ -x "$probe" ]] && continue; else command -v "$probe" >/dev/null 2>&1 && continue; fi
+  if [[ "$probe" == /* ]]; then
+    present=1
+    IFS=, read -r -a paths <<<"$probe"
+    for path in "${paths[@]}"; do [[ -e "$path" ]] || present=0; done
+    [[ $present -eq 1 ]] && continue
+  else command -v "$probe" >/dev/null 2>&1 && continue; fi
   read -r -a pkgs <<<"${spec#*|}"
   missing+=("${pkgs[@]}")
 done
