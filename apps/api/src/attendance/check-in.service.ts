@@ -4,6 +4,8 @@ import {
   canManageRoster,
   DomainError,
   LoginThrottle,
+  OPEN_ROOM_STATES,
+  roomIsOpen,
   tooManyAttempts,
   parseCheckInCode,
   participantKey,
@@ -13,9 +15,6 @@ import { PrismaService } from '../database/prisma.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { AttendanceReports } from './attendance-reports.service';
 import { CheckInCodes } from './check-in-codes';
-
-/** Sessions whose rooms show codes: a room may show its code before the start, as people arrive. */
-const OPEN_STATES = ['scheduled', 'live'] as const;
 
 /**
  * District-room check-in. The room's screen shows a code that changes every minute; a member in the
@@ -48,8 +47,8 @@ export class CheckInService {
     const site = await this.prisma.site.findUnique({ where: { id }, include: { unit: true } });
     if (!site || (actor.role !== 'site' && !canManageRoster(actor, site.unit.path)))
       throw new DomainError('NOT_FOUND', { entity: 'site' });
-    if (!(OPEN_STATES as readonly string[]).includes(session.state))
-      throw new DomainError('CONFLICT', { reason: 'check_in_closed' });
+    // A room shows its code while the live room is open: before the start too, as people arrive.
+    if (!roomIsOpen(session.state)) throw new DomainError('CONFLICT', { reason: 'check_in_closed' });
     const now = Date.now();
     const current = this.codes.current(session.id, site.id, now);
     return {
@@ -135,7 +134,7 @@ export class CheckInService {
       candidates = [{ sessionId: parsed.sessionId, siteId: parsed.siteId }];
     } else {
       const sessions = (
-        await Promise.all(OPEN_STATES.map((state) => this.sessions.list(actor, { state })))
+        await Promise.all(OPEN_ROOM_STATES.map((state) => this.sessions.list(actor, { state })))
       ).flat();
       if (sessions.length === 0) return null;
       const rooms = await this.prisma.presenceInterval.findMany({
@@ -150,7 +149,7 @@ export class CheckInService {
     if (hits.length !== 1) return null;
     const [hit] = hits;
     const session = await this.sessions.findVisible(actor, hit!.sessionId).catch(() => null);
-    if (!session || !(OPEN_STATES as readonly string[]).includes(session.state)) return null;
+    if (!session || !roomIsOpen(session.state)) return null;
     const site = await this.prisma.site.findUnique({ where: { id: hit!.siteId } });
     return site ? { session, site } : null;
   }

@@ -11,7 +11,7 @@ import type {
   UnitAttendancePeriod,
 } from '@hallbridge/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { http } from '../api/http';
+import { ApiRequestError, http } from '../api/http';
 import { toSearch } from '../api/query-string';
 
 /** How often an open attendance panel asks again while the session is live. */
@@ -63,12 +63,23 @@ export const useGuestCount = (sessionId: string, siteId: string) =>
   );
 
 /** The rotating code a room's screen shows; asked again when it is due to change. */
-export function useCheckInCode(sessionId: string) {
-  return useQuery({
+/** The server's answer once the session's rooms no longer take check-ins (it ended or was cancelled). */
+export const checkInClosed = (error: unknown) =>
+  error instanceof ApiRequestError && error.code === 'CONFLICT';
+
+/**
+ * The room's rotating code, asked for again as it changes, while `open` (the live room says the
+ * session is scheduled or live). Once the server says check-in is closed it stops asking, and the
+ * last code is no longer offered (`closed`), so an ended session's screen shows no stale code.
+ */
+export function useCheckInCode(sessionId: string, open = true) {
+  const query = useQuery({
     queryKey: ['check-in-code', sessionId],
     queryFn: () => http.get<CheckInCode>(`/sessions/${sessionId}/check-in-code`),
-    enabled: !!sessionId,
+    enabled: !!sessionId && open,
+    retry: (failures, error) => !checkInClosed(error) && failures < 1,
     refetchInterval: (query) => {
+      if (checkInClosed(query.state.error)) return false;
       const code = query.state.data;
       if (!code) return 5000;
       // Count from the server's clock, so a room screen with a wrong clock still changes on time.
@@ -77,6 +88,8 @@ export function useCheckInCode(sessionId: string) {
       return Math.max(500, left - age + 200);
     },
   });
+  const closed = !open || checkInClosed(query.error);
+  return { ...query, data: closed ? undefined : query.data, closed };
 }
 
 export const useScanCheckIn = () =>

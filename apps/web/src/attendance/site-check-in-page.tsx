@@ -1,7 +1,7 @@
+import { roomIsOpen } from '@hallbridge/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
-import { ApiRequestError } from '../api/http';
 import { useSession } from '../api/sessions';
 import { usePrincipal } from '../auth/auth-store';
 import { BrandMark } from '../components/brand-mark';
@@ -22,10 +22,12 @@ export function SiteCheckInPage() {
   const principal = usePrincipal();
   const session = useSession(sessionId);
   const { view } = useLiveRoom(principal?.role === 'site' ? sessionId : undefined);
-  const code = useCheckInCode(principal?.role === 'site' ? sessionId : '');
+  // The live room says when the session ends; until it has joined, the server's answer decides.
+  const open = !view.snapshot || roomIsOpen(view.snapshot.state);
+  const code = useCheckInCode(principal?.role === 'site' ? sessionId : '', open);
   const [roster, setRoster] = useState(false);
   if (principal?.role !== 'site') return <Navigate to="/site" replace />;
-  const closed = code.error instanceof ApiRequestError && code.error.code === 'CONFLICT';
+  const closed = code.closed;
   return (
     <div className="check-in-kiosk stack" data-testid="site-check-in">
       <header className="check-in-kiosk__bar">

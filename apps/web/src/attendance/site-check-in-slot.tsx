@@ -3,10 +3,13 @@ import { Link } from 'react-router';
 import { useCheckInCode } from './attendance-api';
 import { CheckInCodeCard } from './check-in-code-card';
 
-/** The room screen's check-in code beside the slide (the screen is already in the live room). */
-export function SiteCheckInSlot({ sessionId }: { sessionId: string }) {
+/**
+ * The room screen's check-in code beside the slide (the screen is already in the live room), while
+ * the room takes check-ins (`open`: the session has not ended).
+ */
+export function SiteCheckInSlot({ sessionId, open }: { sessionId: string; open: boolean }) {
   const { t } = useTranslation('translation', { keyPrefix: 'attendance.code' });
-  const code = useCheckInCode(sessionId);
+  const code = useCheckInCode(sessionId, open);
   if (!code.data) return null;
   return (
     <section className="live-card" data-testid="site-check-in-slot">

@@ -1,3 +1,4 @@
+import { roomIsOpen } from '@hallbridge/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { SiteCheckInSlot } from '../attendance/site-check-in-slot';
@@ -111,7 +112,7 @@ function SiteRoom({ sessionId }: { sessionId: string }) {
               <QuestionAskForm snapshot={snapshot} connection={connection} />
             </section>
             <div className="site-live__checkin live-slot" data-testid="checkin-slot">
-              <SiteCheckInSlot sessionId={sessionId} />
+              <SiteCheckInSlot sessionId={sessionId} open={roomIsOpen(snapshot.state)} />
             </div>
           </aside>
         </main>

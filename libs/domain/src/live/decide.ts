@@ -26,7 +26,9 @@ const requireLive = (room: RoomState, action: string) => {
   if (room.state !== 'live') throw new DomainError('INVALID_TRANSITION', { action, state: room.state });
 };
 /** A room is open while it is being prepared (before the start) or running; not once it is over. */
-export const roomIsOpen = (state: RoomState['state']) => state === 'scheduled' || state === 'live';
+export const OPEN_ROOM_STATES = ['scheduled', 'live'] as const satisfies readonly RoomState['state'][];
+export const roomIsOpen = (state: RoomState['state']) =>
+  (OPEN_ROOM_STATES as readonly string[]).includes(state);
 
 /**
  * Who may move the slides: those who run the room, unless control was handed to one presenter;

@@ -67,6 +67,16 @@ export function createRoom(sessionId: string, state: SessionState): RoomState {
   };
 }
 
+/**
+ * A room that is no longer live keeps no open poll, no raised hands and nobody on the floor. The
+ * server's fold and the browser's reducer both apply it (a session.state event carries only the state).
+ */
+export const roomStopsAt = (state: SessionState) => state !== 'live';
+
+/** A poll as the end of the session leaves it: an open one closes then. */
+export const closedWithRoom = (poll: Poll, at: number): Poll =>
+  poll.status === 'open' ? { ...poll, status: 'closed', closedAt: at } : poll;
+
 const holder = (p: ParticipantRef) => ({ key: p.key, name: p.name, unitName: p.unitName, role: p.role });
 
 /** Folds one fact into the room. Facts were checked when decided; applying never fails. */
@@ -75,11 +85,10 @@ export function applyFact(room: RoomState, { seq, at, fact }: StoredFact): void 
   switch (fact.type) {
     case 'session.state':
       room.state = fact.state;
-      if (fact.state !== 'live') {
+      if (roomStopsAt(fact.state)) {
         room.hands = [];
         room.floor = [];
-        for (const poll of room.polls.values())
-          if (poll.status === 'open') room.polls.set(poll.id, { ...poll, status: 'closed', closedAt: at });
+        for (const poll of room.polls.values()) room.polls.set(poll.id, closedWithRoom(poll, at));
       }
       break;
     case 'slide.moved':

@@ -1,5 +1,6 @@
 import type { LiveEvent, LiveSnapshot, PollTally, PresenceUpdate } from '@hallbridge/contracts';
 import { sortQuestions } from './projection';
+import { closedWithRoom, roomStopsAt } from './room-state';
 
 const upsert = <T extends { id: string }>(list: T[], item: T) =>
   list.some((x) => x.id === item.id) ? list.map((x) => (x.id === item.id ? item : x)) : [...list, item];
@@ -13,7 +14,14 @@ export function applyLiveEvent(snapshot: LiveSnapshot, event: LiveEvent): LiveSn
   const next: LiveSnapshot = { ...snapshot, seq: event.seq };
   switch (event.type) {
     case 'session.state':
-      return { ...next, state: event.state };
+      if (!roomStopsAt(event.state)) return { ...next, state: event.state };
+      return {
+        ...next,
+        state: event.state,
+        polls: next.polls.map((p) => closedWithRoom(p, event.at)),
+        hands: [],
+        floor: [],
+      };
     case 'slide.changed':
       return { ...next, slide: event.slide };
     case 'settings.changed':
