@@ -16,6 +16,7 @@ export class NetworkProxy {
   private readonly muted = new Set<Socket>();
   private readonly server: Server;
   private readonly target: URL;
+  private refusing = false;
   url = '';
 
   private constructor(targetUrl: string) {
@@ -44,6 +45,19 @@ export class NetworkProxy {
     link.client.destroy();
   }
 
+  /** The network goes down: every connection closes and new ones are refused until `restore()`. */
+  down(): void {
+    this.refusing = true;
+    for (const { client, upstream } of this.links.values()) {
+      client.destroy();
+      upstream.destroy();
+    }
+  }
+
+  restore(): void {
+    this.refusing = false;
+  }
+
   async stop(): Promise<void> {
     for (const { client, upstream } of this.links.values()) {
       client.destroy();
@@ -54,6 +68,7 @@ export class NetworkProxy {
   }
 
   private relay(client: Socket): void {
+    if (this.refusing) return void client.destroy();
     const upstream = connect(Number(this.target.port), this.target.hostname);
     const link: Link = { client, upstream, silenced: false };
     const port = client.remotePort!;

@@ -57,6 +57,7 @@ export class LiveConnection {
     deckVersion: 0,
   };
   private readonly listeners = new Set<() => void>();
+  private joined = false;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** Nothing connects until the first subscriber arrives; the last one leaving closes the socket. */
@@ -146,7 +147,11 @@ export class LiveConnection {
     }
     let snapshot = ack.data?.snapshot ?? this.view.snapshot;
     for (const event of ack.data?.events ?? []) if (snapshot) snapshot = applyLiveEvent(snapshot, event);
-    this.update({ status: 'online', snapshot, error: null });
+    // Deck changes travel outside the sequence and are not replayed: one made while this browser
+    // was away (a conversion finishing) would never reach its deck list, so a rejoin refetches it.
+    const deckVersion = this.joined ? this.view.deckVersion + 1 : this.view.deckVersion;
+    this.joined = true;
+    this.update({ status: 'online', snapshot, error: null, deckVersion });
   }
 
   private connected(): Promise<void> {
