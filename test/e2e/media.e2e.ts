@@ -102,6 +102,11 @@ describe('media: the hall and the district rooms see and hear each other (headle
       `u:${auth.presenter!.principal.userId}`,
     );
 
+    // The presenter's own stage shows their camera, not a wait for the hall's video (they are the hall).
+    const own = hall.getByTestId('stage-main').getByTestId('stage-video');
+    expect((await framesDecoded(hall.getByTestId('stage-main'))).width).toBeGreaterThan(0);
+    expect(await own.getAttribute('data-identity')).toBe(`u:${auth.presenter!.principal.userId}`);
+
     // The hall's district wall plays the room's camera.
     const tile = hall.getByTestId('wall-tile').filter({ has: hall.locator('video') });
     const inHall = await framesDecoded(tile);

@@ -35,6 +35,7 @@ export const mediaEn: typeof mediaVi = {
   stage: {
     label: 'Hall stage',
     waiting: 'Waiting for video from the hall…',
+    ownCameraOff: 'Your camera is off: turn it on or share your screen to be on the stage.',
     audioOnly: 'Audio only: video is off.',
     hasFloor: 'has the floor',
   },

@@ -33,6 +33,7 @@ export const mediaVi = {
   stage: {
     label: 'Sân khấu hội trường',
     waiting: 'Đang chờ hình từ hội trường…',
+    ownCameraOff: 'Camera của bạn đang tắt: bật camera hoặc chia sẻ màn hình để lên sân khấu.',
     audioOnly: 'Chế độ chỉ nghe tiếng: hình ảnh đang tắt.',
     hasFloor: 'đang phát biểu',
   },

@@ -9,14 +9,17 @@ const hasTrack = (ref: TrackReference) => !!ref.publication.track;
 
 /**
  * The stage: the presenter (their shared screen first, then their camera) large, whoever holds the
- * floor beside, the current speaker outlined, and one's own camera small in the corner.
+ * floor beside, the current speaker outlined, and one's own camera small in the corner. In the hall
+ * (`inHall`) one is on the stage oneself: one's own screen and camera take their place on it, and
+ * an empty stage says that one's camera is off rather than that the hall's video is awaited.
  */
-export function HallStage({ showSelf = true }: { showSelf?: boolean }) {
+export function HallStage({ inHall = false }: { inHall?: boolean }) {
   const { t } = useTranslation();
   const { floorKeys, view } = useMedia();
   const refs = useTracks([Track.Source.ScreenShare, Track.Source.Camera], { onlySubscribed: false });
   const remote = refs.filter((r) => !r.participant.isLocal && hasTrack(r));
-  const stage = remote.filter((r) => seatOf(r.participant) === 'stage');
+  const own = inHall ? refs.filter((r) => r.participant.isLocal && hasTrack(r)) : [];
+  const stage = [...own, ...remote.filter((r) => seatOf(r.participant) === 'stage')];
   const screens = stage.filter((r) => r.source === Track.Source.ScreenShare);
   const cameras = stage.filter((r) => r.source === Track.Source.Camera);
   const floor = remote.filter(
@@ -24,7 +27,9 @@ export function HallStage({ showSelf = true }: { showSelf?: boolean }) {
   );
   const main = screens[0] ?? cameras[0] ?? floor[0] ?? null;
   const side = [...screens.slice(1), ...cameras, ...floor].filter((r) => r !== main);
-  const self = refs.find((r) => r.participant.isLocal && r.source === Track.Source.Camera && hasTrack(r));
+  const self = inHall
+    ? undefined
+    : refs.find((r) => r.participant.isLocal && r.source === Track.Source.Camera && hasTrack(r));
   const voices = floorKeys.filter((key) => !floor.some((r) => r.participant.identity === key));
   return (
     <section className="media-stage" data-testid="hall-stage" aria-label={t('media.stage.label')}>
@@ -38,7 +43,13 @@ export function HallStage({ showSelf = true }: { showSelf?: boolean }) {
           />
         ) : (
           <p className="media-stage__empty">
-            {t(view.audioOnly ? 'media.stage.audioOnly' : 'media.stage.waiting')}
+            {t(
+              view.audioOnly
+                ? 'media.stage.audioOnly'
+                : inHall
+                  ? 'media.stage.ownCameraOff'
+                  : 'media.stage.waiting',
+            )}
           </p>
         )}
       </div>
@@ -55,7 +66,7 @@ export function HallStage({ showSelf = true }: { showSelf?: boolean }) {
           <FloorVoices keys={voices} />
         </div>
       )}
-      {showSelf && self && (
+      {self && (
         <div className="media-stage__self">
           <VideoTile trackRef={self} testId="self-view" />
         </div>

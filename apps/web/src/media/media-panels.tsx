@@ -32,7 +32,7 @@ export function AudienceMediaPanel({ sessionId, floor }: PanelProps) {
 export function HallMediaPanel({ sessionId, floor, runs }: PanelProps & { runs: boolean }) {
   return (
     <MediaSession sessionId={sessionId} floorKeys={floor.map((f) => f.key)}>
-      <HallStage />
+      <HallStage inHall />
       <MediaControls />
       <DistrictWall />
       {runs && <MediaModeration sessionId={sessionId} />}
