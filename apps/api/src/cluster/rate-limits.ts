@@ -24,7 +24,8 @@ export interface Limit {
  * Rate limits counted for the whole deployment: in Redis when there is one (every instance sees
  * the same counts; while Redis is unreachable each instance counts on its own rather than letting
  * everything through or refusing everything), in memory otherwise. rate-limiter-flexible does the
- * counting (docs/decisions.md).
+ * counting (docs/decisions.md). A key over its limit is also blocked in this process's memory until
+ * its window ends, so a flood's refusals cost no Redis round trip.
  */
 export class RateLimits {
   constructor(private readonly redis: RedisConnections | null) {}
@@ -38,19 +39,34 @@ export class RateLimits {
           storeClient: this.redis.pub,
           rejectIfRedisNotReady: true,
           insuranceLimiter: memory,
+          inMemoryBlockOnConsumed: policy.points,
         })
       : memory;
-    return {
-      async take(key, cost = 1) {
-        try {
-          await limiter.consume(key, cost);
-          return { allowed: true };
-        } catch (refusal) {
-          if (refusal instanceof RateLimiterRes)
-            return { allowed: false, retryAfterMs: refusal.msBeforeNext };
-          throw refusal;
-        }
-      },
-    };
+    return wrap(limiter);
   }
+
+  /** A limit counted in this process only (for things that never leave it, such as one socket). */
+  local(policy: LimitPolicy): Limit {
+    return wrap(
+      new RateLimiterMemory({
+        keyPrefix: `hb:rl:${policy.name}`,
+        points: policy.points,
+        duration: policy.perSeconds,
+      }),
+    );
+  }
+}
+
+function wrap(limiter: RateLimiterAbstract): Limit {
+  return {
+    async take(key, cost = 1) {
+      try {
+        await limiter.consume(key, cost);
+        return { allowed: true };
+      } catch (refusal) {
+        if (refusal instanceof RateLimiterRes) return { allowed: false, retryAfterMs: refusal.msBeforeNext };
+        throw refusal;
+      }
+    },
+  };
 }

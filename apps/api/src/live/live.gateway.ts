@@ -12,25 +12,24 @@ import {
   type LiveCommandName,
   PointerCommand,
 } from '@hallbridge/contracts';
-import { DomainError } from '@hallbridge/domain';
+import { DomainError, participantKey } from '@hallbridge/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ActorResolver } from '../auth/actor-resolver.service';
+import { clientAddress, compileTrust } from '../common/client-address';
 import { fieldIssues } from '../common/errors/field-issues';
 import { LiveAccess } from './live-access.service';
 import { LiveBroadcaster, personalChannel, roomChannel } from './live-broadcaster';
+import { LiveLimits, type LiveCaller } from './live-limits';
 import { LiveRooms } from './live-rooms';
 import type { LiveServer, LiveSocket } from './live-socket';
 import { toAck } from './socket-errors';
 
-const BURST = 40;
-const PER_SECOND = 20;
-/** Token bucket per socket against floods (commands allowed right now, refilled over time). */
-const buckets = new WeakMap<LiveSocket, { budget: number; refilledAt: number }>();
-
 /**
  * The socket.io edge of the live rooms: authenticates the handshake with the same tokens as REST,
  * validates every command with its contract schema, and hands it to LiveRooms. A bad command
- * gets an error acknowledgement, never a crash.
+ * gets an error acknowledgement, never a crash; one over a limit (LiveLimits: per person, per
+ * address, per room, shared by every instance) gets RATE_LIMITED with retryAfterMs, and the socket
+ * stays open.
  */
 @WebSocketGateway({ path: '/socket.io', serveClient: false, pingInterval: 10_000, pingTimeout: 10_000 })
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
@@ -39,6 +38,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly access: LiveAccess,
     private readonly rooms: LiveRooms,
     private readonly broadcaster: LiveBroadcaster,
+    private readonly limits: LiveLimits,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -47,6 +47,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     // LIVE_PING_INTERVAL_MS / LIVE_PING_TIMEOUT_MS: engine.io reads these for every ping it schedules.
     server.engine.opts.pingInterval = this.config.livePing.intervalMs;
     server.engine.opts.pingTimeout = this.config.livePing.timeoutMs;
+    const trust = compileTrust(this.config.trustProxy);
     server.use((socket, next) => {
       const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : '';
       if (!token)
@@ -58,7 +59,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
           socket.data = {
             caller,
             token,
-            address: socket.handshake.address,
+            address: clientAddress(socket.request, trust),
             language: String(
               socket.handshake.headers['accept-language'] ?? socket.handshake.auth?.language ?? 'vi',
             ),
@@ -84,7 +85,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         this.handle(socket, name, payload).then(reply, (error) => reply(toAck(error, socket.data.language)));
       });
     }
-    socket.on('slide:pointer', (payload: unknown) => this.pointer(socket, payload));
+    socket.on('slide:pointer', (payload: unknown) => void this.pointer(socket, payload).catch(() => {}));
   }
 
   async handleDisconnect(socket: LiveSocket): Promise<void> {
@@ -99,7 +100,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   private async handle(socket: LiveSocket, name: LiveCommandName, payload: unknown): Promise<LiveAck> {
     const lang = socket.data.language;
-    if (!this.spend(socket)) return toAck(new DomainError('RATE_LIMITED'), lang);
+    const caller = this.limited(socket);
+    await this.limits.admit(caller);
     const parsed = LiveCommands[name].safeParse(payload);
     if (!parsed.success) {
       const issues = fieldIssues(parsed.error, '(payload)');
@@ -122,6 +124,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const seat = socket.data.seat;
     if (!seat) return toAck(new DomainError('NOT_IN_ROOM'), lang);
     if (seat.sessionId !== parsed.data.sessionId) return toAck(new DomainError('FORBIDDEN'), lang);
+    await this.limits.admitPost(name, caller, seat.sessionId);
     return this.rooms.execute(seat.actor, name, parsed.data as never, lang);
   }
 
@@ -162,16 +165,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   /** The presenter's pointer goes straight out, unsequenced and droppable; others' pointers are ignored. */
-  private pointer(socket: LiveSocket, payload: unknown): void {
+  private async pointer(socket: LiveSocket, payload: unknown): Promise<void> {
     const seat = socket.data.seat;
     const parsed = PointerCommand.safeParse(payload);
-    if (
-      !seat?.actor.isStaff ||
-      !parsed.success ||
-      parsed.data.sessionId !== seat.sessionId ||
-      !this.spend(socket)
-    )
-      return;
+    if (!seat?.actor.isStaff || !parsed.success || parsed.data.sessionId !== seat.sessionId) return;
+    if (!(await this.limits.pointerMove(socket.id))) return;
     this.broadcaster.volatileFrom(
       socket,
       { sessionId: seat.sessionId, audience: 'everyone' },
@@ -183,14 +181,20 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     );
   }
 
-  private spend(socket: LiveSocket): boolean {
-    const now = Date.now();
-    const bucket = buckets.get(socket) ?? { budget: BURST, refilledAt: now };
-    bucket.budget = Math.min(BURST, bucket.budget + ((now - bucket.refilledAt) / 1000) * PER_SECOND);
-    bucket.refilledAt = now;
-    buckets.set(socket, bucket);
-    if (bucket.budget < 1) return false;
-    bucket.budget -= 1;
-    return true;
+  /** Who a command counts against: the person (whatever their sockets) and the client's address. */
+  private limited(socket: LiveSocket): LiveCaller {
+    return {
+      personKey: socket.data.seat?.actor.key ?? personOf(socket.data.caller),
+      address: socket.data.address,
+    };
+  }
+}
+
+/** A caller's participant key (a token naming nobody counts against its address). */
+function personOf(caller: LiveSocket['data']['caller']): string {
+  try {
+    return participantKey(caller);
+  } catch {
+    return 'nobody';
   }
 }

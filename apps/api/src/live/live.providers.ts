@@ -5,6 +5,7 @@ import { LiveBroadcaster } from './live-broadcaster';
 import { LiveFactEvents } from './live-fact-events';
 import { LiveFactStore } from './live-fact.store';
 import { LiveRooms } from './live-rooms';
+import { LiveLimits } from './live-limits';
 import { LiveGateway } from './live.gateway';
 import { PollResultsController } from './poll-results.controller';
 import { PollResultsService } from './poll-results.service';
@@ -31,6 +32,7 @@ export const liveProviders: Provider[] = [
   PresenceTracker,
   LiveRooms,
   LiveAccess,
+  LiveLimits,
   LiveGateway,
   PollResultsService,
 ];

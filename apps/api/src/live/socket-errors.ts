@@ -8,8 +8,12 @@ const logger = new Logger('LiveSocket');
 
 /** Turns anything a socket command throws into an error acknowledgement `{ ok: false, code, message }`. */
 export function toAck(error: unknown, language = 'vi'): LiveAck {
-  if (error instanceof DomainError)
-    return { ok: false, code: error.code, message: domainErrorMessage(error, language) };
+  if (error instanceof DomainError) {
+    const ack: LiveAck = { ok: false, code: error.code, message: domainErrorMessage(error, language) };
+    // A refusal over a rate limit says when to try again.
+    const wait = error.params.retryAfterMs;
+    return typeof wait === 'number' ? { ...ack, retryAfterMs: wait } : ack;
+  }
   logger.error('live command failed', (error as Error)?.stack ?? String(error));
   return { ok: false, code: 'INTERNAL', message: translate(language, 'errors.INTERNAL') };
 }

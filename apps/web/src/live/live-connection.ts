@@ -142,6 +142,11 @@ export class LiveConnection {
       lastSeq,
     })) as LiveAck<JoinResultData>;
     if (!ack.ok) {
+      // Too many joins at once (a reconnect storm): join again when the server says, the room stays.
+      if (ack.code === 'RATE_LIMITED' && this.socket.connected) {
+        setTimeout(() => this.socket.connected && void this.join(fresh), ack.retryAfterMs ?? 1000);
+        return;
+      }
       this.update({ status: 'closed', error: { code: ack.code, message: ack.message } });
       return;
     }

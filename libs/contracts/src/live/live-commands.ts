@@ -86,7 +86,14 @@ export const PointerCommand = z.object({ sessionId: Id, pointer: LivePointer });
 
 export type LiveAck<T = unknown> =
   | { ok: true; seq: number; data?: T }
-  | { ok: false; code: ErrorCode; message: string; issues?: FieldIssue[] };
+  | {
+      ok: false;
+      code: ErrorCode;
+      message: string;
+      issues?: FieldIssue[];
+      /** RATE_LIMITED: how long to wait before sending again (the socket stays open). */
+      retryAfterMs?: number;
+    };
 
 export interface JoinResultData {
   snapshot: LiveSnapshot | null;

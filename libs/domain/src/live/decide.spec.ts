@@ -2,7 +2,7 @@ import { DomainError } from '../domain-error';
 import { mayDriveSlides } from './decide';
 import { actors, draft, liveRoom } from './live-room.factory';
 import { snapshotFor } from './projection';
-import { applyFact } from './room-state';
+import { applyFact, ROOM_CAPS } from './room-state';
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -178,5 +178,64 @@ describe('live room commands', () => {
     expect(room.hands).toEqual([]);
     expect(room.floor).toEqual([]);
     expect(room.polls.get('id1')!.status).toBe('closed');
+  });
+
+  it('caps what one person adds to the room, so a flood cannot swell every snapshot', () => {
+    const { room, run } = liveRoom();
+    const conflict = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return e instanceof DomainError ? `${e.code}:${String(e.params.reason)}` : String(e);
+      }
+      return undefined;
+    };
+    const long = 'Câu hỏi rất dài về nghị quyết '.repeat(33).slice(0, 1000);
+    for (let i = 0; i < ROOM_CAPS.questionsPerPerson; i++)
+      run(actors.an, 'question:ask', { text: long, anonymous: false });
+    expect(conflict(() => run(actors.an, 'question:ask', { text: 'Một câu nữa?', anonymous: false }))).toBe(
+      'CONFLICT:questions_per_person',
+    );
+    // Hiding a question does not give its author room for another.
+    run(actors.presenter, 'question:moderate', { questionId: 'id1', status: 'hidden' });
+    expect(conflict(() => run(actors.an, 'question:ask', { text: 'Một câu nữa?', anonymous: false }))).toBe(
+      'CONFLICT:questions_per_person',
+    );
+    // Others still ask.
+    run(actors.binh, 'question:ask', { text: 'Câu hỏi của Bình?', anonymous: false });
+
+    // One person's chat flood pushes out their own older messages, not everyone else's.
+    run(actors.binh, 'chat:send', { text: 'Bình chào cả hội nghị' });
+    for (let i = 0; i < 2000; i++) run(actors.an, 'chat:send', { text: `${i} ${long}` });
+    const kept = room.chat.filter((m) => m.authorKey === 'm:an');
+    expect(kept).toHaveLength(ROOM_CAPS.chatKeptPerPerson);
+    expect(kept.at(-1)!.text.startsWith('1999 ')).toBe(true);
+    expect(room.chat.some((m) => m.text === 'Bình chào cả hội nghị')).toBe(true);
+
+    const bytes = (audience: 'public' | 'staff') =>
+      Buffer.byteLength(JSON.stringify(snapshotFor(room, { key: 'm:binh', audience })));
+    expect(bytes('staff')).toBeLessThan(100_000);
+    expect(bytes('public')).toBeLessThan(100_000);
+  });
+
+  it('caps the questions and polls of a whole room', () => {
+    const { room, run } = liveRoom();
+    for (let i = 0; i < ROOM_CAPS.pollsPerRoom; i++)
+      run(actors.presenter, 'poll:save', { poll: draft({ kind: 'single' }) });
+    expect(room.polls.size).toBe(ROOM_CAPS.pollsPerRoom);
+    expect(codeOf(() => run(actors.presenter, 'poll:save', { poll: draft({ kind: 'single' }) }))).toBe(
+      'CONFLICT',
+    );
+    // Editing a draft is not adding one.
+    run(actors.presenter, 'poll:save', { pollId: 'id1', poll: draft({ kind: 'multiple' }) });
+
+    for (let i = 0; room.questions.size < ROOM_CAPS.questionsPerRoom; i++)
+      run({ ...actors.an, key: `m:member-${Math.floor(i / ROOM_CAPS.questionsPerPerson)}` }, 'question:ask', {
+        text: `Câu hỏi ${i}?`,
+        anonymous: false,
+      });
+    expect(codeOf(() => run(actors.binh, 'question:ask', { text: 'Còn chỗ không?', anonymous: false }))).toBe(
+      'CONFLICT',
+    );
   });
 });

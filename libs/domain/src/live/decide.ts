@@ -3,7 +3,7 @@ import { DomainError } from '../domain-error';
 import { isAudience, type LiveActor, toRef } from './live-actor';
 import { countableKeys, normaliseAnswer, sameAnswer } from './poll-rules';
 import type { RoomFact } from './room-facts';
-import type { RoomState } from './room-state';
+import { ROOM_CAPS, type RoomState } from './room-state';
 
 export interface DecideContext {
   now: number;
@@ -89,6 +89,8 @@ export function decide(room: RoomState, actor: LiveActor, command: Command, ctx:
           throw new DomainError('INVALID_TRANSITION', { action: 'poll:save', state: existing.status });
         return [{ type: 'poll.saved', pollId, poll, position: existing.position }];
       }
+      if (room.polls.size >= ROOM_CAPS.pollsPerRoom)
+        throw new DomainError('CONFLICT', { reason: 'polls_per_room', value: ROOM_CAPS.pollsPerRoom });
       return [{ type: 'poll.saved', pollId: ctx.newId(), poll, position: room.polls.size + 1 }];
     }
 
@@ -203,6 +205,19 @@ export function decide(room: RoomState, actor: LiveActor, command: Command, ctx:
     case 'question:ask': {
       if (!isAudience(actor)) throw forbid();
       requireLive(room, 'question:ask');
+      // Caps on what is kept, so one person cannot swell every snapshot (hidden questions count too).
+      if (room.questions.size >= ROOM_CAPS.questionsPerRoom)
+        throw new DomainError('CONFLICT', {
+          reason: 'questions_per_room',
+          value: ROOM_CAPS.questionsPerRoom,
+        });
+      let mine = 0;
+      for (const q of room.questions.values()) if (q.authorKey === actor.key) mine++;
+      if (mine >= ROOM_CAPS.questionsPerPerson)
+        throw new DomainError('CONFLICT', {
+          reason: 'questions_per_person',
+          value: ROOM_CAPS.questionsPerPerson,
+        });
       return [
         {
           type: 'question.asked',

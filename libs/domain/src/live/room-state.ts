@@ -12,7 +12,20 @@ import type {
 import { picksSeveral } from './poll-rules';
 import type { ParticipantRef, RoomFact, StoredFact } from './room-facts';
 
-export const CHAT_KEPT = 300;
+/**
+ * What one room keeps, so a snapshot stays small whatever one person sends (docs/security.md,
+ * "Limits"): the last CHAT_KEPT chat messages, of which at most CHAT_KEPT_PER_PERSON from one
+ * person (a flood pushes out the flooder's own older messages, not everyone else's); questions
+ * and polls are refused past their caps in `decide`.
+ */
+export const ROOM_CAPS = {
+  chatKept: 300,
+  chatKeptPerPerson: 20,
+  questionsPerPerson: 20,
+  questionsPerRoom: 500,
+  pollsPerRoom: 200,
+} as const;
+export const CHAT_KEPT = ROOM_CAPS.chatKept;
 
 export const defaultLiveSettings: LiveSettings = {
   chatEnabled: true,
@@ -192,6 +205,13 @@ export function applyFact(room: RoomState, { seq, at, fact }: StoredFact): void 
         at,
         hidden: false,
       });
+      {
+        const mine = room.chat.filter((m) => m.authorKey === fact.author.key);
+        if (mine.length > ROOM_CAPS.chatKeptPerPerson) {
+          const dropped = new Set(mine.slice(0, mine.length - ROOM_CAPS.chatKeptPerPerson));
+          room.chat = room.chat.filter((m) => !dropped.has(m));
+        }
+      }
       if (room.chat.length > CHAT_KEPT) room.chat.splice(0, room.chat.length - CHAT_KEPT);
       break;
     case 'chat.removed': {
