@@ -188,6 +188,7 @@ export const liveEn: typeof liveVi = {
     },
     moderated: 'Approve questions before others see them',
     anonymous: 'Anonymous',
+    mine: 'Your question',
     upvote: 'Support this question',
     unvote: 'Withdraw support',
     ask: 'Ask the presenter a question',

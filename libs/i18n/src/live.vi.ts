@@ -187,6 +187,7 @@ export const liveVi = {
     },
     moderated: 'Duyệt câu hỏi trước khi mọi người thấy',
     anonymous: 'Ẩn danh',
+    mine: 'Câu hỏi của bạn',
     upvote: 'Ủng hộ câu hỏi này',
     unvote: 'Bỏ ủng hộ',
     ask: 'Đặt câu hỏi cho báo cáo viên',

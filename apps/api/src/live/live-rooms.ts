@@ -3,6 +3,8 @@ import type { LiveAck, LiveCommand, LiveCommandName, Participant } from '@hallbr
 import {
   decide,
   DomainError,
+  HAND_KEPT_AWAY_MS,
+  lowerHandOfAbsent,
   snapshotFor,
   type Audience,
   type LiveActor,
@@ -130,6 +132,31 @@ export class LiveRooms {
 
   disconnect(runtime: RoomRuntime, key: string, socketId: string, lastSeenAt?: number): void {
     this.presence.disconnect(runtime, key, socketId, lastSeenAt);
+    if (lowerHandOfAbsent(runtime.room, key).length) this.lowerHandLater(runtime.room.sessionId, key);
+  }
+
+  /** Gone from every instance with a hand raised: the hand is lowered unless they come back in time. */
+  private lowerHandLater(sessionId: string, key: string): void {
+    const lower = async () => {
+      const runtime = await this.cache.held(sessionId);
+      if (!runtime || !lowerHandOfAbsent(runtime.room, key).length) return;
+      await new Promise<Outcome>((answer) =>
+        this.pipeline.run(sessionId, {
+          actorKey: key,
+          commandId: null,
+          decide: (room) => lowerHandOfAbsent(room, key),
+          answer,
+        }),
+      );
+    };
+    const timer = setTimeout(
+      () =>
+        void lower().catch((e) =>
+          this.logger.warn(`lowering the hand of ${key} in ${sessionId}: ${(e as Error).message}`),
+        ),
+      HAND_KEPT_AWAY_MS,
+    );
+    timer.unref();
   }
 
   /** What one participant may see of the room now (what is stored, never a round in flight). */

@@ -92,6 +92,12 @@ export class RoomEvents {
           this.tallies.schedule(runtime, fact.pollId);
           if (runtime.room.polls.get(fact.pollId)?.kind === 'quiz') this.sendScores(runtime);
           break;
+        case 'question.asked':
+          this.broadcaster.emit({ sessionId, participant: fact.author.key }, 'live:personal', {
+            type: 'asked',
+            questionId: fact.questionId,
+          });
+          break;
         case 'question.voted':
           this.broadcaster.emit({ sessionId, participant: fact.key }, 'live:personal', {
             type: 'vote',

@@ -111,6 +111,7 @@ function MemberRoom({ sessionId }: { sessionId: string }) {
             <QuestionList
               questions={snapshot.questions}
               myVotes={snapshot.myVotes}
+              myQuestions={snapshot.myQuestions}
               disabled={votes.pending}
               onVote={(q, vote) => void votes.run('question:vote', { questionId: q.id, vote })}
               large

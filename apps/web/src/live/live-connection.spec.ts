@@ -14,6 +14,7 @@ const snapshot = (change: Partial<LiveSnapshot> = {}): LiveSnapshot => ({
   floor: [],
   questions: [],
   myVotes: [],
+  myQuestions: [],
   chat: [],
   participants: [],
   participantCount: 12,
@@ -53,5 +54,11 @@ describe('applyPersonal', () => {
     s = applyPersonal(s, { type: 'score', score: 2 });
     expect(s).toMatchObject({ myAnswers: { p1: ['a'] }, myVotes: ['q1'], myScore: 2 });
     expect(applyPersonal(s, { type: 'vote', questionId: 'q1', voted: false }).myVotes).toEqual([]);
+  });
+
+  it('remembers the questions the viewer asked (on each of their devices), once each', () => {
+    let s = applyPersonal(snapshot(), { type: 'asked', questionId: 'q7' });
+    s = applyPersonal(s, { type: 'asked', questionId: 'q7' });
+    expect(s.myQuestions).toEqual(['q7']);
   });
 });

@@ -200,5 +200,7 @@ export function applyPersonal(snapshot: LiveSnapshot, update: PersonalUpdate): L
       };
     case 'score':
       return { ...snapshot, myScore: update.score };
+    case 'asked':
+      return { ...snapshot, myQuestions: [...new Set([...snapshot.myQuestions, update.questionId])] };
   }
 }

@@ -105,6 +105,7 @@ export interface JoinResultData {
 export type PersonalUpdate =
   | { type: 'answer'; pollId: string; answer: string[] }
   | { type: 'vote'; questionId: string; voted: boolean }
+  | { type: 'asked'; questionId: string }
   | { type: 'score'; score: number };
 
 export interface ServerToClientEvents {

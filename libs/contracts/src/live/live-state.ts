@@ -167,6 +167,8 @@ export const LiveSnapshot = z.object({
   questions: z.array(Question),
   /** Questions the viewer has upvoted. */
   myVotes: z.array(Id),
+  /** Questions the viewer asked (nobody upvotes their own). */
+  myQuestions: z.array(Id),
   chat: z.array(ChatMessage),
   /** Staff only; others get an empty list and the count. */
   participants: z.array(Participant),

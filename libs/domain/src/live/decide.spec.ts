@@ -129,6 +129,21 @@ describe('live room commands', () => {
     expect(snapshotFor(room, { key: 'm:an', audience: 'public' }).myVotes).toEqual(['id2']);
   });
 
+  it('refuses an upvote of one’s own question, anonymous or not, and tells the author which are theirs', () => {
+    const { room, run } = liveRoom();
+    run(actors.an, 'question:ask', { text: 'Câu hỏi của tôi', anonymous: true });
+    run(actors.binh, 'question:ask', { text: 'Câu hỏi của Bình', anonymous: false });
+    expect(codeOf(() => run(actors.an, 'question:vote', { questionId: 'id1', vote: true }))).toBe('FORBIDDEN');
+    expect(codeOf(() => run(actors.binh, 'question:vote', { questionId: 'id2', vote: true }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(run(actors.binh, 'question:vote', { questionId: 'id1', vote: true })).toHaveLength(1);
+    expect(room.questions.get('id1')).toMatchObject({ authorKey: 'm:an' });
+    expect(snapshotFor(room, { key: 'm:an', audience: 'public' }).myQuestions).toEqual(['id1']);
+    expect(snapshotFor(room, { key: 'm:binh', audience: 'public' }).myQuestions).toEqual(['id2']);
+    expect(snapshotFor(room, { key: 'm:binh', audience: 'public' }).questions[0]).toMatchObject({ votes: 1 });
+  });
+
   it('lets organisers turn the chat off and remove messages', () => {
     const { room, run } = liveRoom();
     run(actors.an, 'chat:send', { text: 'Xin chào hội nghị' });

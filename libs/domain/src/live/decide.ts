@@ -25,6 +25,16 @@ const requireStaff = (actor: LiveActor) => {
 const requireLive = (room: RoomState, action: string) => {
   if (room.state !== 'live') throw new DomainError('INVALID_TRANSITION', { action, state: room.state });
 };
+/** How long a raised hand waits for its owner to come back (a reload, a change of network). */
+export const HAND_KEPT_AWAY_MS = 15_000;
+
+/**
+ * A participant no longer connected anywhere (a phone that closed) leaves the hand queue once
+ * HAND_KEPT_AWAY_MS have passed without them; the facts for it, none if they are back.
+ */
+export const lowerHandOfAbsent = (room: RoomState, key: string): RoomFact[] =>
+  !room.participants.has(key) && room.hands.some((h) => h.key === key) ? [{ type: 'hand.lowered', key }] : [];
+
 /** A room is open while it is being prepared (before the start) or running; not once it is over. */
 export const OPEN_ROOM_STATES = ['scheduled', 'live'] as const satisfies readonly RoomState['state'][];
 export const roomIsOpen = (state: RoomState['state']) =>
@@ -234,6 +244,9 @@ export function decide(room: RoomState, actor: LiveActor, command: Command, ctx:
       if (!isAudience(actor)) throw forbid();
       const q = room.questions.get(command.payload.questionId);
       if (!q || q.status === 'hidden' || q.status === 'pending') throw notFound('question');
+      // Nobody upvotes their own question (taking a vote back is always possible).
+      if (command.payload.vote && q.authorKey === actor.key)
+        throw new DomainError('FORBIDDEN', { reason: 'own_question' });
       const voted = room.questionVotes.get(q.id)?.has(actor.key) ?? false;
       if (voted === command.payload.vote) return [];
       return [{ type: 'question.voted', questionId: q.id, key: actor.key, vote: command.payload.vote }];

@@ -66,6 +66,7 @@ export function snapshotFor(room: RoomState, viewer: Viewer): LiveSnapshot {
       toQuestion,
     ),
     myVotes: [...room.questionVotes].filter(([, voters]) => voters.has(viewer.key)).map(([id]) => id),
+    myQuestions: [...room.questions.values()].filter((q) => q.authorKey === viewer.key).map((q) => q.id),
     chat: room.chat.filter((m) => staff || !m.hidden),
     participants: staff ? [...room.participants.values()] : [],
     participantCount: room.participants.size,

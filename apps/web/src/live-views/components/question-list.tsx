@@ -6,6 +6,8 @@ interface QuestionListProps {
   questions: readonly Question[];
   /** Audience: upvote buttons (with the viewer's own votes pressed). */
   myVotes?: readonly string[];
+  /** The viewer's own questions: shown with their count, never an upvote button. */
+  myQuestions?: readonly string[];
   onVote?: (question: Question, vote: boolean) => void;
   /** Moderators: approve, hide, mark answered. */
   onModerate?: (question: Question, status: QuestionStatus) => void;
@@ -23,6 +25,7 @@ const moderation: { status: QuestionStatus; testId: string }[] = [
 export function QuestionList({
   questions,
   myVotes = [],
+  myQuestions = [],
   onVote,
   onModerate,
   disabled,
@@ -39,6 +42,7 @@ export function QuestionList({
     <ol className={`question-list${large ? ' question-list--large' : ''}`} data-testid="question-list">
       {questions.map((q) => {
         const voted = myVotes.includes(q.id);
+        const mine = myQuestions.includes(q.id);
         return (
           <li
             key={q.id}
@@ -47,9 +51,10 @@ export function QuestionList({
             data-id={q.id}
             data-votes={q.votes}
             data-status={q.status}
+            data-mine={mine || undefined}
           >
             <div className="question-row__votes">
-              {onVote ? (
+              {onVote && !mine ? (
                 <button
                   type="button"
                   className={`question-vote${voted ? ' question-vote--on' : ''}`}
@@ -72,9 +77,11 @@ export function QuestionList({
             <div className="question-row__body">
               <p className="question-row__text">{q.text}</p>
               <p className="muted small">
-                {q.authorName
-                  ? [q.authorName, q.authorUnitName].filter(Boolean).join(' · ')
-                  : t('live.questions.anonymous')}
+                {mine
+                  ? t('live.questions.mine')
+                  : q.authorName
+                    ? [q.authorName, q.authorUnitName].filter(Boolean).join(' · ')
+                    : t('live.questions.anonymous')}
                 {q.status !== 'approved' && (
                   <span className={`chip question-chip question-chip--${q.status}`}>
                     {t(`live.questions.status.${q.status}`)}
