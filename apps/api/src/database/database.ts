@@ -1,4 +1,6 @@
+import { Logger } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
@@ -53,21 +55,64 @@ export function runningEmbeddedDatabase(dataDir: string): EmbeddedDatabase | nul
   }
 }
 
+const logger = new Logger('Database');
+/** Waits between attempts to start the embedded database again after it died. */
+const RESTART_MS = [0, 1000, 2000, 5000, 10_000];
+
 /**
  * Starts the PGlite server process on a free loopback port, or joins the one a running app already
- * started on this data directory. A server we start exits with us (it watches its stdin).
+ * started on this data directory. A server we start exits with us (it watches its stdin), and is
+ * supervised: if it dies (killed, out of memory, a crash) it is started again on the same port, so
+ * the connection pool finds it where it was; meanwhile queries fail as unreachable (UNAVAILABLE).
  */
 export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
   const running = runningEmbeddedDatabase(dataDir);
   if (running) return running;
-  const { child, match } = await startUntilReady(
-    process.execPath,
-    [join(repoRoot(), 'infra', 'database', 'pglite-server.mjs'), dataDir, '0', '16'],
-    /^ready (\S+)$/m,
-    // Creating a new data directory takes PostgreSQL's initdb: over a minute on a busy small machine.
-    { env: { ...process.env, PGLITE_EXIT_WITH_PARENT: '1' }, timeoutMs: 180_000 },
-  );
-  return { url: match[1]!, control: readLock(dataDir)?.control ?? null, stop: () => stopChild(child) };
+  const start = (port: string) =>
+    startUntilReady(
+      process.execPath,
+      [join(repoRoot(), 'infra', 'database', 'pglite-server.mjs'), dataDir, port, '16'],
+      /^ready (\S+)$/m,
+      // Creating a new data directory takes PostgreSQL's initdb: over a minute on a busy small machine.
+      { env: { ...process.env, PGLITE_EXIT_WITH_PARENT: '1' }, timeoutMs: 180_000 },
+    );
+  const first = await start('0');
+  let child = first.child;
+  const url = first.match[1]!;
+  const port = new URL(url).port;
+  let stopping = false;
+  const database: EmbeddedDatabase = {
+    url,
+    control: readLock(dataDir)?.control ?? null,
+    stop: () => {
+      stopping = true;
+      return stopChild(child);
+    },
+  };
+  const restart = async () => {
+    for (let attempt = 0; !stopping; attempt++) {
+      await new Promise((r) => setTimeout(r, RESTART_MS[Math.min(attempt, RESTART_MS.length - 1)]));
+      if (stopping) return;
+      try {
+        ({ child } = await start(port));
+        if (stopping) return void stopChild(child);
+        database.control = readLock(dataDir)?.control ?? null;
+        supervise(child);
+        logger.log(`the embedded database is serving again on port ${port}`);
+        return;
+      } catch (error) {
+        logger.error(`starting the embedded database again failed: ${(error as Error).message}`);
+      }
+    }
+  };
+  const supervise = (server: ChildProcess) =>
+    server.once('exit', (code, signal) => {
+      if (stopping) return;
+      logger.error(`the embedded database stopped (${signal ?? `exit ${code}`}); starting it again`);
+      void restart();
+    });
+  supervise(child);
+  return database;
 }
 
 /**

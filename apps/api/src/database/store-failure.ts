@@ -38,3 +38,49 @@ export function storeFailure(error: unknown): StoreFailure {
   if (typeof sqlState === 'string' && DATA_ERROR_CLASSES.includes(sqlState.slice(0, 2))) return 'rejected';
   return 'unavailable';
 }
+
+/** Driver adapter error kinds that say the database could not be reached or the link broke. */
+const UNREACHABLE_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+  'TlsConnectionError',
+]);
+/** SQLSTATE classes of a server going away: connection exception, insufficient resources, operator intervention (shutdown, crash, starting up). */
+const UNREACHABLE_CLASSES = ['08', '53', '57'];
+/** Prisma's codes for a server it cannot reach, a timeout, a closed connection, a pool with no free connection. */
+const UNREACHABLE_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/** What node-postgres and Node say when the link goes, in errors that carry no code. */
+const UNREACHABLE_MESSAGE =
+  /Connection terminated|connection error|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|timeout exceeded when trying to connect|Client was closed|Cannot use a pool after calling end/i;
+
+/**
+ * Whether an error means the database was out of reach (down, restarting, the network cut), as
+ * opposed to a bug or a refused value: callers answer UNAVAILABLE (503, retry later), never
+ * INTERNAL. Only recognised signs count, walking the error's causes; anything else stays a fault.
+ */
+export function databaseUnreachable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
+    const err = e as {
+      name?: unknown;
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: { cause?: AdapterCause } };
+    };
+    const cause = err.meta?.driverAdapterError?.cause;
+    if (cause?.kind && UNREACHABLE_KINDS.has(cause.kind)) return true;
+    const sqlState = cause?.originalCode ?? (cause?.kind === 'postgres' ? cause.code : undefined);
+    if (typeof sqlState === 'string' && UNREACHABLE_CLASSES.includes(sqlState.slice(0, 2))) return true;
+    if (typeof err.code === 'string') {
+      if (UNREACHABLE_PRISMA.has(err.code)) return true;
+      if (/^(08|53|57)[0-9A-Z]{3}$/.test(err.code)) return true;
+      if (/^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/.test(err.code)) return true;
+    }
+    if (err.name === 'PrismaClientInitializationError') return true;
+    if (typeof err.message === 'string' && UNREACHABLE_MESSAGE.test(err.message)) return true;
+    e = err.cause ?? (cause as unknown);
+  }
+  return false;
+}

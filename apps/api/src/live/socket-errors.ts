@@ -3,6 +3,7 @@ import type { LiveAck } from '@hallbridge/contracts';
 import { DomainError } from '@hallbridge/domain';
 import { domainErrorMessage } from '../common/errors/error-message';
 import { translate } from '../common/i18n/translate';
+import { databaseUnreachable } from '../database/store-failure';
 
 const logger = new Logger('LiveSocket');
 
@@ -13,6 +14,11 @@ export function toAck(error: unknown, language = 'vi'): LiveAck {
     // A refusal over a rate limit says when to try again.
     const wait = error.params.retryAfterMs;
     return typeof wait === 'number' ? { ...ack, retryAfterMs: wait } : ack;
+  }
+  // The database is down or out of reach: nothing was done, and the client may send it again.
+  if (databaseUnreachable(error)) {
+    logger.warn(`live command refused, database unreachable: ${(error as Error)?.message ?? String(error)}`);
+    return { ok: false, code: 'UNAVAILABLE', message: translate(language, 'errors.UNAVAILABLE') };
   }
   logger.error('live command failed', (error as Error)?.stack ?? String(error));
   return { ok: false, code: 'INTERNAL', message: translate(language, 'errors.INTERNAL') };

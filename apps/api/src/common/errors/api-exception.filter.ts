@@ -5,6 +5,7 @@ import { DomainError } from '@hallbridge/domain';
 import type { Request, Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
+import { databaseUnreachable } from '../../database/store-failure';
 import { translate } from '../i18n/translate';
 import { domainErrorMessage } from './error-message';
 import { fieldIssues } from './field-issues';
@@ -81,8 +82,13 @@ export function toApiError(
     if (status === 415) return make('UNSUPPORTED_FILE', { expected: 'application/json; charset=utf-8' });
     return badRequest(clientError.expose && clientError.message ? clientError.message : 'bad request');
   }
+  // The database is down or out of reach (a restart, a network cut): nothing was done, try again.
+  if (databaseUnreachable(exception)) return make('UNAVAILABLE');
   return make('INTERNAL');
 }
+
+/** A client told the database is out of reach may try again after this long. */
+const UNAVAILABLE_RETRY_AFTER_S = 5;
 
 /** Multer names the multipart field it refused ("Unexpected field - photo"). */
 const uploadField = (message: string) => (/field/i.test(message) ? 'file' : '(body)');
@@ -106,7 +112,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     // Refused before the body was read (an upload without permission, too large): say so and
     // close, rather than read and discard the rest of what the client is still sending.
     if (!req.complete) res.setHeader('Connection', 'close');
-    const retryAfter = exception instanceof DomainError ? exception.params.retryAfterSeconds : undefined;
+    const retryAfter =
+      exception instanceof DomainError
+        ? exception.params.retryAfterSeconds
+        : body.code === 'UNAVAILABLE'
+          ? UNAVAILABLE_RETRY_AFTER_S
+          : undefined;
     if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
     res.status(body.statusCode).json(body);
   }
