@@ -133,7 +133,9 @@ describe('live room commands', () => {
     const { room, run } = liveRoom();
     run(actors.an, 'question:ask', { text: 'Câu hỏi của tôi', anonymous: true });
     run(actors.binh, 'question:ask', { text: 'Câu hỏi của Bình', anonymous: false });
-    expect(codeOf(() => run(actors.an, 'question:vote', { questionId: 'id1', vote: true }))).toBe('FORBIDDEN');
+    expect(codeOf(() => run(actors.an, 'question:vote', { questionId: 'id1', vote: true }))).toBe(
+      'FORBIDDEN',
+    );
     expect(codeOf(() => run(actors.binh, 'question:vote', { questionId: 'id2', vote: true }))).toBe(
       'FORBIDDEN',
     );
