@@ -5,6 +5,7 @@ import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { attendanceControllers, attendanceProviders } from './attendance/attendance.providers';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
+import { AccessRevocations } from './auth/access-revocations';
 import { ActorResolver } from './auth/actor-resolver.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -91,6 +92,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         TokenService,
         ActorResolver,
+        AccessRevocations,
         AuthService,
         AuditService,
         FileStorage,

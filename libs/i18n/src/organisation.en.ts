@@ -267,6 +267,7 @@ export const organisationEn: typeof organisationVi = {
       user_created: 'Account created',
       user_updated: 'Account edited',
       user_password_reset: 'Password reset',
+      user_signed_out_everywhere: 'Signed out everywhere',
       site_created: 'Site created',
       site_updated: 'Site edited',
       site_pairing_code_issued: 'Pairing code issued',

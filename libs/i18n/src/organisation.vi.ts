@@ -266,6 +266,7 @@ export const organisationVi = {
       user_created: 'Tạo tài khoản',
       user_updated: 'Sửa tài khoản',
       user_password_reset: 'Đặt lại mật khẩu',
+      user_signed_out_everywhere: 'Đăng xuất trên mọi thiết bị',
       site_created: 'Tạo điểm cầu',
       site_updated: 'Sửa điểm cầu',
       site_pairing_code_issued: 'Cấp mã ghép nối',

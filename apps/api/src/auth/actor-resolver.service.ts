@@ -9,7 +9,9 @@ const asLocale = (value: string): Locale => (value === 'en' ? 'en' : 'vi');
 
 /**
  * Turns a bearer token into the caller. Accounts are read on every call, so a deactivated user,
- * a moved member or a re-paired device loses access at once rather than when the token expires.
+ * a moved member, a re-paired device or a staff token older than the account's last password
+ * change (or "sign out everywhere") loses access at once rather than when the token expires.
+ * Open live sockets are told by AccessRevocations and resolve their caller again.
  */
 @Injectable()
 export class ActorResolver {
@@ -29,7 +31,7 @@ export class ActorResolver {
           where: { id: claims.sub },
           include: { unit: true },
         });
-        if (!user || !user.active) throw new DomainError('TOKEN_INVALID');
+        if (!user || !user.active || user.tokenVersion !== claims.ver) throw new DomainError('TOKEN_INVALID');
         return {
           role: user.role,
           unitId: user.unitId,

@@ -48,6 +48,13 @@ export class AuthController {
     return this.auth.pair(body);
   }
 
+  /** Every token of the caller's staff account stops working, this one included (sign in again). */
+  @Post('sign-out-everywhere')
+  @HttpCode(204)
+  signOutEverywhere(@CurrentActor() actor: RequestActor): Promise<void> {
+    return this.auth.signOutEverywhere(actor);
+  }
+
   @Get('me')
   @ZodResponse({ type: PrincipalDto })
   me(@CurrentActor() actor: RequestActor) {

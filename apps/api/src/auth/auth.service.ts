@@ -2,10 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuthResult, JoinResult, LoginBody, PairBody } from '@hallbridge/contracts';
 import { DomainError, isInvited, KnownAddresses, LoginThrottle, tooManyAttempts } from '@hallbridge/domain';
 import * as argon2 from 'argon2';
+import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PrismaService } from '../database/prisma.service';
+import { AccessRevocations } from './access-revocations';
 import { ActorResolver } from './actor-resolver.service';
 import { verifyJoinLink } from './join-link';
+import type { RequestActor } from './request-actor';
 import { TokenService, type TokenClaims } from './token.service';
 
 /** Compared against when the username does not exist, so timing does not reveal which names exist. */
@@ -45,6 +48,8 @@ export class AuthService {
     private readonly prisma: PrismaService,
     private readonly tokens: TokenService,
     private readonly actors: ActorResolver,
+    private readonly audit: AuditService,
+    private readonly revocations: AccessRevocations,
   ) {}
 
   async login(body: LoginBody, clientIp: string): Promise<AuthResult> {
@@ -69,7 +74,7 @@ export class AuthService {
     this.pairThrottle.recordSuccess(pair);
     this.knownAddresses.remember(username, clientIp);
     await this.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    return this.authResult({ kind: 'staff', sub: user.id });
+    return this.authResult({ kind: 'staff', sub: user.id, ver: user.tokenVersion });
   }
 
   /** Exchanges a member's personal join link for a member token, if they are still invited. */
@@ -105,7 +110,29 @@ export class AuthService {
         deviceGeneration: { increment: 1 },
       },
     });
+    // The screen paired before (if any) is retired, and its open sockets with it.
+    await this.revocations.changed({ kind: 'site', id: paired.id });
     return this.authResult({ kind: 'site', sub: paired.id, gen: paired.deviceGeneration });
+  }
+
+  /** "Sign out everywhere": every token of the caller's account stops working, this one included. */
+  async signOutEverywhere(actor: RequestActor): Promise<void> {
+    if (!actor.userId) throw new DomainError('FORBIDDEN');
+    const userId = actor.userId;
+    await this.prisma.$transaction(async (tx) => {
+      const user = await tx.user.update({
+        where: { id: userId },
+        data: { tokenVersion: { increment: 1 } },
+        include: { unit: { select: { path: true } } },
+      });
+      await this.audit.record(tx, actor, {
+        action: 'user.signed_out_everywhere',
+        entityType: 'user',
+        entityId: userId,
+        unitPath: user.unit.path,
+      });
+    });
+    await this.revocations.changed({ kind: 'user', id: userId });
   }
 
   private async authResult(claims: TokenClaims): Promise<AuthResult> {

@@ -4,7 +4,8 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 export type TokenClaims =
-  | { kind: 'staff'; sub: string }
+  /** `ver`: the account's token version when it was issued (a password change or "sign out everywhere" retires it). */
+  | { kind: 'staff'; sub: string; ver: number }
   /** `pl`: the generation of the personal link it was made from (rotating the link retires it). */
   | { kind: 'member'; sub: string; pl?: number }
   | { kind: 'site'; sub: string; gen: number };
@@ -49,7 +50,9 @@ export class TokenService {
       const { payload } = await jwtVerify(token, this.key, { issuer: 'hallbridge', algorithms: ['HS256'] });
       const kind = payload.kind;
       if (typeof payload.sub !== 'string') throw new DomainError('TOKEN_INVALID');
-      if (kind === 'staff') return { kind, sub: payload.sub };
+      // Tokens from before versions existed count as version 0, retired by the first revocation.
+      if (kind === 'staff')
+        return { kind, sub: payload.sub, ver: typeof payload.ver === 'number' ? payload.ver : 0 };
       if (kind === 'member')
         return typeof payload.pl === 'number'
           ? { kind, sub: payload.sub, pl: payload.pl }

@@ -3,7 +3,8 @@ import type { Server } from 'socket.io';
 
 /** One kind of message between app instances, with its type. */
 export interface BusChannel<T> {
-  publish(message: T): void;
+  /** Resolves once the message has left (never rejects: delivery is best effort). */
+  publish(message: T): Promise<void>;
   subscribe(handler: (message: T, from: string) => void): void;
 }
 
@@ -18,8 +19,14 @@ export abstract class ClusterBus {
 
   /** socket.io broadcasts reach the sockets of every instance (Redis: its adapter). */
   abstract attach(server: Server): void;
-  protected abstract send(topic: string, message: unknown): void;
+  protected abstract send(topic: string, message: unknown): Promise<void>;
   protected abstract listen(topic: string, handler: (message: unknown, from: string) => void): void;
+
+  /**
+   * Called when messages may have been missed (the connection to the other instances came back
+   * after a break), so whoever acts on messages can look at the database again.
+   */
+  abstract onReconnect(handler: () => void): void;
 
   channel<T>(topic: string): BusChannel<T> {
     return {
@@ -32,6 +39,7 @@ export abstract class ClusterBus {
 /** One process: there is nobody to tell. */
 export class LocalBus extends ClusterBus {
   attach(): void {}
-  protected send(): void {}
+  onReconnect(): void {}
+  protected async send(): Promise<void> {}
   protected listen(): void {}
 }

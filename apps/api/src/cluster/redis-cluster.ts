@@ -52,9 +52,22 @@ interface Envelope {
 
 export class RedisBus extends ClusterBus {
   private readonly handlers = new Map<string, ((message: unknown, from: string) => void)[]>();
+  private readonly reconnected: (() => void)[] = [];
 
   constructor(private readonly redis: RedisConnections) {
     super();
+    // Messages published while the subscriber was away are lost: tell whoever acts on them.
+    let connectedBefore = false;
+    redis.sub.on('ready', () => {
+      if (connectedBefore)
+        for (const handler of this.reconnected)
+          try {
+            handler();
+          } catch (error) {
+            logger.warn(`after reconnecting: ${(error as Error).message}`);
+          }
+      connectedBefore = true;
+    });
     // ioredis subscribes again by itself after reconnecting.
     void redis.sub.subscribe(BUS).catch((e: Error) => logger.warn(`subscribing: ${e.message}`));
     redis.sub.on('message', (channel: string, text: string) => {
@@ -79,9 +92,14 @@ export class RedisBus extends ClusterBus {
     server.adapter(createAdapter(this.redis.pub, this.redis.sub));
   }
 
-  protected send(topic: string, message: unknown): void {
+  onReconnect(handler: () => void): void {
+    this.reconnected.push(handler);
+  }
+
+  protected async send(topic: string, message: unknown): Promise<void> {
     const envelope: Envelope = { topic, from: this.instanceId, message };
-    void this.redis.pub.publish(BUS, JSON.stringify(envelope)).catch(() => undefined);
+    // Redis has handed a message to every subscriber when it answers PUBLISH.
+    await this.redis.pub.publish(BUS, JSON.stringify(envelope)).catch(() => undefined);
   }
 
   protected listen(topic: string, handler: (message: unknown, from: string) => void): void {

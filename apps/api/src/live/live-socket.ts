@@ -1,4 +1,5 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@hallbridge/contracts';
+import type { DomainError } from '@hallbridge/domain';
 import type { Server, Socket } from 'socket.io';
 import type { RequestActor } from '../auth/request-actor';
 import type { LiveSeat } from './live-access.service';
@@ -12,6 +13,10 @@ export interface LiveSocketData {
   /** The client's address (behind a trusted proxy: the one it names), for per-address limits. */
   address: string;
   seat?: LiveSeat & { sessionId: string };
+  /** A check of the caller's access under way (LiveRevocation): commands wait for it. */
+  checking?: Promise<unknown>;
+  /** Why the caller's access was withdrawn: every later command is refused with it. */
+  revoked?: DomainError;
   /** The room:join being answered: commands sent right after it wait for it. */
   joining?: Promise<unknown>;
   /** Last packet from the client (pongs included) and why the socket closed, for attendance. */

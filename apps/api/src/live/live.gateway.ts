@@ -20,6 +20,7 @@ import { fieldIssues } from '../common/errors/field-issues';
 import { LiveAccess } from './live-access.service';
 import { LiveBroadcaster, personalChannel, roomChannel } from './live-broadcaster';
 import { LiveLimits, type LiveCaller } from './live-limits';
+import { LiveRevocation } from './live-revocation';
 import { LiveRooms } from './live-rooms';
 import type { LiveServer, LiveSocket } from './live-socket';
 import { toAck } from './socket-errors';
@@ -39,11 +40,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly rooms: LiveRooms,
     private readonly broadcaster: LiveBroadcaster,
     private readonly limits: LiveLimits,
+    private readonly revocation: LiveRevocation,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: LiveServer): void {
     this.rooms.attach(server);
+    this.revocation.attach(server);
     // LIVE_PING_INTERVAL_MS / LIVE_PING_TIMEOUT_MS: engine.io reads these for every ping it schedules.
     server.engine.opts.pingInterval = this.config.livePing.intervalMs;
     server.engine.opts.pingTimeout = this.config.livePing.timeoutMs;
@@ -121,6 +124,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
     // A command sent right after (re)joining waits for the join to be answered.
     await socket.data.joining;
+    const revoked = await this.revocation.refusal(socket);
+    if (revoked) return toAck(revoked, lang);
     const seat = socket.data.seat;
     if (!seat) return toAck(new DomainError('NOT_IN_ROOM'), lang);
     if (seat.sessionId !== parsed.data.sessionId) return toAck(new DomainError('FORBIDDEN'), lang);
@@ -134,6 +139,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     { sessionId, lastSeq }: { sessionId: string; lastSeq?: number | null },
   ): Promise<LiveAck<JoinResultData>> {
     try {
+      const revoked = await this.revocation.refusal(socket);
+      if (revoked) throw revoked;
+      // Read again: whoever rejoins on an old socket is who the database says they are now.
+      socket.data.caller = await this.actors.fromToken(socket.data.token);
       const seat = await this.access.seat(socket.data.caller, sessionId);
       const runtime = await this.rooms.open(sessionId);
       const previous = socket.data.seat;

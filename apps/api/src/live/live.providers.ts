@@ -4,6 +4,7 @@ import { LiveAccess } from './live-access.service';
 import { LiveBroadcaster } from './live-broadcaster';
 import { LiveFactEvents } from './live-fact-events';
 import { LiveFactStore } from './live-fact.store';
+import { LiveRevocation } from './live-revocation';
 import { LiveRooms } from './live-rooms';
 import { LiveLimits } from './live-limits';
 import { LiveGateway } from './live.gateway';
@@ -33,6 +34,7 @@ export const liveProviders: Provider[] = [
   LiveRooms,
   LiveAccess,
   LiveLimits,
+  LiveRevocation,
   LiveGateway,
   PollResultsService,
 ];

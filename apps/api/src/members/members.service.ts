@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CreateMemberBody, Member, MemberQuery, UpdateMemberBody } from '@hallbridge/contracts';
 import { canManageRoster, compareNames, DomainError, isWithin, matchKey } from '@hallbridge/domain';
 import { AuditService } from '../audit/audit.service';
+import { AccessRevocations } from '../auth/access-revocations';
 import type { RequestActor } from '../auth/request-actor';
 import { PrismaService, type Tx } from '../database/prisma.service';
 
@@ -28,6 +29,7 @@ export class MembersService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
+    private readonly revocations: AccessRevocations,
   ) {}
 
   async list(actor: RequestActor, query: MemberQuery, locale = 'vi'): Promise<Member[]> {
@@ -81,7 +83,7 @@ export class MembersService {
   async update(actor: RequestActor, id: string, body: UpdateMemberBody): Promise<Member> {
     const existing = await this.findInScope(actor, id);
     if (body.unitId && body.unitId !== existing.unitId) await this.rosterUnit(actor, body.unitId, true);
-    return this.prisma.$transaction(async (tx) => {
+    const member = await this.prisma.$transaction(async (tx) => {
       const updated = await tx.member.update({
         where: { id },
         data: {
@@ -106,6 +108,9 @@ export class MembersService {
       });
       return member;
     });
+    // Deactivated or moved: their open live sockets resolve them again (and are closed if refused).
+    await this.revocations.changed({ kind: 'member', id });
+    return member;
   }
 
   async remove(actor: RequestActor, id: string): Promise<void> {
@@ -120,6 +125,7 @@ export class MembersService {
         before: toMember(existing),
       });
     });
+    await this.revocations.changed({ kind: 'member', id });
   }
 
   private async findInScope(actor: RequestActor, id: string): Promise<MemberRow> {

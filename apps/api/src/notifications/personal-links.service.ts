@@ -11,6 +11,7 @@ import {
 } from '@hallbridge/domain';
 import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
+import { AccessRevocations } from '../auth/access-revocations';
 import { ActorResolver } from '../auth/actor-resolver.service';
 import type { RequestActor } from '../auth/request-actor';
 import { TokenService } from '../auth/token.service';
@@ -35,6 +36,7 @@ export class PersonalLinksService {
     private readonly audit: AuditService,
     private readonly tokens: TokenService,
     private readonly actors: ActorResolver,
+    private readonly revocations: AccessRevocations,
   ) {}
 
   async get(actor: RequestActor, memberId: string): Promise<PersonalLink> {
@@ -68,6 +70,8 @@ export class PersonalLinksService {
       });
       return after;
     });
+    // Sign-ins made with the old link end, open live sockets included.
+    await this.revocations.changed({ kind: 'member', id: memberId });
     return this.view(member, link);
   }
 

@@ -59,11 +59,11 @@ export class SetupService {
       });
       return user.id;
     });
-    const { token, expiresAt } = await this.tokens.issue({ kind: 'staff', sub: userId });
+    const { token, expiresAt } = await this.tokens.issue({ kind: 'staff', sub: userId, ver: 0 });
     return {
       token,
       expiresAt,
-      principal: (await this.actors.fromClaims({ kind: 'staff', sub: userId })).principal,
+      principal: (await this.actors.fromClaims({ kind: 'staff', sub: userId, ver: 0 })).principal,
     };
   }
 }

@@ -3,6 +3,7 @@ import type { CreateSiteBody, Site, UpdateSiteBody } from '@hallbridge/contracts
 import { canManageRoster, DomainError, isWithin } from '@hallbridge/domain';
 import { randomInt } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
+import { AccessRevocations } from '../auth/access-revocations';
 import type { RequestActor } from '../auth/request-actor';
 import { PrismaService } from '../database/prisma.service';
 
@@ -30,6 +31,7 @@ export class SitesService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
+    private readonly revocations: AccessRevocations,
   ) {}
 
   async list(actor: RequestActor): Promise<Site[]> {
@@ -118,6 +120,7 @@ export class SitesService {
         before: toSite(existing),
       });
     });
+    await this.revocations.changed({ kind: 'site', id });
   }
 
   private async findInScope(actor: RequestActor, id: string) {

@@ -3,6 +3,7 @@ import type { CreateUserBody, UpdateUserBody, User } from '@hallbridge/contracts
 import { canManageUnit, compareNames, DomainError, isWithin } from '@hallbridge/domain';
 import * as argon2 from 'argon2';
 import { AuditService } from '../audit/audit.service';
+import { AccessRevocations } from '../auth/access-revocations';
 import type { RequestActor } from '../auth/request-actor';
 import { PrismaService } from '../database/prisma.service';
 
@@ -26,6 +27,7 @@ export class UsersService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
+    private readonly revocations: AccessRevocations,
   ) {}
 
   async list(actor: RequestActor): Promise<User[]> {
@@ -93,7 +95,10 @@ export class UsersService {
       throw new DomainError('CONFLICT', { reason: 'cannot_change_self' });
     const unit = body.unitId ? await this.unitInScope(actor, body.unitId) : existing.unit;
     const passwordHash = body.password ? await argon2.hash(body.password) : undefined;
-    return this.prisma.$transaction(async (tx) => {
+    // A new password or a deactivation retires every token issued before (reactivating later
+    // does not bring them back).
+    const retireTokens = body.password !== undefined || (body.active === false && existing.active);
+    const updated = await this.prisma.$transaction(async (tx) => {
       const user = toUser(
         await tx.user.update({
           where: { id },
@@ -104,6 +109,7 @@ export class UsersService {
             locale: body.locale,
             active: body.active,
             passwordHash,
+            tokenVersion: retireTokens ? { increment: 1 } : undefined,
           },
         }),
       );
@@ -117,6 +123,9 @@ export class UsersService {
       });
       return user;
     });
+    // Open live sockets of this account resolve it again (role, unit and activity may have changed).
+    await this.revocations.changed({ kind: 'user', id });
+    return updated;
   }
 
   /**
