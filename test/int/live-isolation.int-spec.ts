@@ -102,6 +102,27 @@ describe.each(databases)('one failing fact fails only its own command (%s)', (ki
     ).toMatchObject({ ok: true });
     await an.until((s) => !s.settings.chatEnabled);
     await presenter.send('settings:update', { settings: { chatEnabled: true } });
+
+    // The finding's own case: the presenter's poll:close under an id a member used closes the poll.
+    expect(
+      await presenter.send('poll:save', {
+        poll: {
+          question: 'Đồng chí đã đọc tài liệu chưa?',
+          kind: 'single',
+          options: [
+            { id: 'a', label: 'Rồi' },
+            { id: 'b', label: 'Chưa' },
+          ],
+        },
+      }),
+    ).toMatchObject({ ok: true });
+    const pollId = (await presenter.until((s) => s.polls.length > 0)).polls.at(-1)!.id;
+    expect(await presenter.send('poll:open', { pollId })).toMatchObject({ ok: true });
+    await an.until((s) => s.polls.some((p) => p.id === pollId && p.status === 'open'));
+    const used = randomUUID();
+    expect(await an.send('poll:answer', { pollId, answer: ['a'] }, used)).toMatchObject({ ok: true });
+    expect(await presenter.send('poll:close', { pollId }, used)).toMatchObject({ ok: true });
+    await an.until((s) => s.polls.some((p) => p.id === pollId && p.status === 'closed'));
   });
 
   it('answers a retry after a transient failure afresh instead of repeating the failure', async () => {

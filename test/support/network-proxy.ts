@@ -45,9 +45,14 @@ export class NetworkProxy {
     link.client.destroy();
   }
 
-  /** The network goes down: every connection closes and new ones are refused until `restore()`. */
-  down(): void {
+  /**
+   * The network goes down: every connection closes and new ones are refused until `restore()`.
+   * `silently`: the server is not told either (its ends stay open and mute, as when a phone loses
+   * its signal), so it learns of it from its own heartbeat.
+   */
+  down({ silently = false } = {}): void {
     this.refusing = true;
+    if (silently) return [...this.links.keys()].forEach((port) => this.silence(port));
     for (const { client, upstream } of this.links.values()) {
       client.destroy();
       upstream.destroy();

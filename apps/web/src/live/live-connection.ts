@@ -41,11 +41,16 @@ const newCommandId = () =>
 export const needsSignIn = (code: ErrorCode) =>
   code === 'TOKEN_INVALID' || code === 'TOKEN_EXPIRED' || code === 'UNAUTHENTICATED';
 
+/** Where the connection gets its bearer token: read again at every (re)connection. */
+export type TokenSource = string | (() => string | null);
+
 /**
  * One browser's connection to a live room, in plain TypeScript (the React hook only subscribes).
  * It keeps the snapshot current with the shared reducer, rejoins after a dropped connection with
  * the last sequence number it saw (so it gets exactly what it missed), and retries commands with
- * the same command id, which the server applies once.
+ * the same command id, which the server applies once. A command sent while offline waits until
+ * the room is joined again — with the token as it is then — and is sent only then; if the room
+ * refuses us meanwhile (access withdrawn, session gone), it is answered with that refusal.
  */
 export class LiveConnection {
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -58,25 +63,33 @@ export class LiveConnection {
   };
   private readonly listeners = new Set<() => void>();
   private joined = false;
+  /** Commands waiting for the room to be joined (or closed), checked at every change of the view. */
+  private readonly waiting = new Set<() => void>();
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** Nothing connects until the first subscriber arrives; the last one leaving closes the socket. */
   constructor(
     private readonly sessionId: string,
-    token: string,
+    token: TokenSource,
     language: string,
     baseUrl = '',
   ) {
+    const currentToken = typeof token === 'function' ? token : () => token;
     this.socket = io(baseUrl, {
       path: '/socket.io',
-      auth: { token, language },
+      // A function, so a reconnection presents the token held then (signed in again meanwhile).
+      auth: (cb) => cb({ token: currentToken() ?? '', language }),
       transports: ['websocket', 'polling'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 5000,
       autoConnect: false,
     });
     this.socket.on('connect', () => void this.join());
-    this.socket.on('disconnect', () => this.update({ status: 'reconnecting' }));
+    // A room that closed on us (live:closed first, then the server's disconnect) stays closed.
+    this.socket.on(
+      'disconnect',
+      () => this.view.status !== 'closed' && this.update({ status: 'reconnecting' }),
+    );
     this.socket.on('connect_error', (error) => {
       const data = (error as Error & { data?: LiveAck }).data;
       if (data && !data.ok && needsSignIn(data.code)) {
@@ -110,20 +123,41 @@ export class LiveConnection {
     };
   };
 
-  /** Sends a command; while offline it waits for the connection and retries with the same id. */
+  /**
+   * Sends a command once the room is joined; unanswered (the connection dropped), it waits for the
+   * rejoin and sends it again with the same id, which the server applies once.
+   */
   async send<N extends LiveRoomCommandName>(name: N, payload: LiveCommandInput<N>): Promise<LiveAck> {
     const message = { commandId: newCommandId(), sessionId: this.sessionId, ...payload };
     for (let attempt = 0; ; attempt++) {
-      if (!this.socket.connected) await this.connected();
+      const refused = await this.inRoom();
+      if (refused) return refused;
       try {
         // timeout() flags the socket itself and returns it; the method must stay bound to it.
         const timed = this.socket.timeout(8000);
         const emit = timed.emitWithAck.bind(timed) as unknown as (n: string, p: unknown) => Promise<LiveAck>;
-        return await emit(name, message);
+        const ack = await emit(name, message);
+        // The server no longer has us in the room (it restarted meanwhile): join, then the same id again.
+        if (!ack.ok && ack.code === 'NOT_IN_ROOM' && attempt < 4) {
+          if (this.view.status === 'online') {
+            this.update({ status: 'reconnecting' });
+            void this.join();
+          }
+          continue;
+        }
+        return ack;
       } catch (error) {
         if (attempt >= 4) throw error;
       }
     }
+  }
+
+  /** The sign-in changed: a room closed for want of a valid token is tried again with the new one. */
+  tokenChanged(): void {
+    const { status, error } = this.view;
+    if (status !== 'closed' || !error || !needsSignIn(error.code) || this.listeners.size === 0) return;
+    this.update({ status: 'connecting', error: null });
+    this.socket.connect();
   }
 
   pointer(pointer: LivePointer): void {
@@ -133,6 +167,7 @@ export class LiveConnection {
   close(): void {
     this.socket.disconnect();
     this.listeners.clear();
+    this.update({ status: 'closed' });
   }
 
   private async join(fresh = false): Promise<void> {
@@ -159,10 +194,23 @@ export class LiveConnection {
     this.update({ status: 'online', snapshot, error: null, deckVersion });
   }
 
-  private connected(): Promise<void> {
+  /** Resolves when the room is joined on the current connection (null), or with why it closed. */
+  private inRoom(): Promise<LiveAck | null> {
     return new Promise((resolve) => {
-      if (this.socket.connected) return resolve();
-      this.socket.once('connect', () => resolve());
+      const check = () => {
+        const { status, error } = this.view;
+        if (status === 'online' && this.socket.connected) resolve(null);
+        else if (status === 'closed')
+          resolve({
+            ok: false,
+            code: error?.code ?? 'UNAVAILABLE',
+            message: error?.message ?? '',
+          });
+        else return;
+        this.waiting.delete(check);
+      };
+      this.waiting.add(check);
+      check();
     });
   }
 
@@ -173,6 +221,7 @@ export class LiveConnection {
   private update(change: Partial<LiveRoomView>): void {
     this.view = { ...this.view, ...change };
     this.listeners.forEach((l) => l());
+    this.waiting.forEach((w) => w());
   }
 }
 
