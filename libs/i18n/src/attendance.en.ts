@@ -117,6 +117,14 @@ export const attendanceEn: typeof attendanceVi = {
       absent: 'Absent',
       rate: 'Rate (%)',
     },
+    reflectionColumns: {
+      reflection: 'Reflection',
+      grade: 'Reflection grade',
+      submitted: 'Reflections handed in',
+      submissionRate: 'Submission rate (%)',
+      passing: 'Reflections passing',
+      passRate: 'Pass rate (%)',
+    },
     memberTotalsColumns: {
       fullName: 'Full name',
       unit: 'Branch',

@@ -116,6 +116,14 @@ export const attendanceVi = {
       absent: 'Vắng không lý do',
       rate: 'Tỉ lệ (%)',
     },
+    reflectionColumns: {
+      reflection: 'Bài thu hoạch',
+      grade: 'Xếp loại bài thu hoạch',
+      submitted: 'Bài thu hoạch đã nộp',
+      submissionRate: 'Tỉ lệ nộp bài (%)',
+      passing: 'Bài đạt trở lên',
+      passRate: 'Tỉ lệ bài đạt (%)',
+    },
     memberTotalsColumns: {
       fullName: 'Họ và tên',
       unit: 'Chi bộ',

@@ -6,8 +6,9 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PrismaService } from '../database/prisma.service';
 import { AttendanceHistory } from './attendance-history.service';
 import { AttendanceReports } from './attendance-reports.service';
-import { writePeriodCsv, writeSessionCsv } from './export/attendance-csv';
+import { writePeriodCsv, writeSessionCsv, type PeriodRow } from './export/attendance-csv';
 import { renderPeriodPrint, renderSessionPrint } from './export/attendance-print';
+import { markKey, type ReflectionLookup, type ReflectionMark } from './export/reflection-columns';
 import { writePeriodWorkbook, writeSessionWorkbook, type RawIntervalRow } from './export/attendance-xlsx';
 import { reportFormat, type ReportFormat } from './export/report-format';
 
@@ -28,9 +29,16 @@ export class AttendanceExports {
   async sessionCsv(actor: RequestActor, sessionId: string, language?: string) {
     const f = this.format(language);
     const report = await this.reports.view(actor, sessionId);
+    const lookup = await this.reflections(actor, [sessionId], report.members);
     return {
       fileName: this.fileName(f, report.title, 'csv'),
-      write: (stream: Writable) => writeSessionCsv(stream, f, report.members),
+      write: (stream: Writable) =>
+        writeSessionCsv(
+          stream,
+          f,
+          report.members,
+          lookup?.asked.has(sessionId) ? { sessionId, lookup } : null,
+        ),
     };
   }
 
@@ -38,9 +46,10 @@ export class AttendanceExports {
     const f = this.format(language);
     const report = await this.reports.view(actor, sessionId);
     const intervals = await this.rawIntervals(report, f);
+    const lookup = await this.reflections(actor, [sessionId], report.members);
     return {
       fileName: this.fileName(f, report.title, 'xlsx'),
-      write: (stream: Writable) => writeSessionWorkbook(stream, f, report, intervals),
+      write: (stream: Writable) => writeSessionWorkbook(stream, f, report, intervals, lookup),
     };
   }
 
@@ -51,24 +60,67 @@ export class AttendanceExports {
   async unitCsv(actor: RequestActor, unitId: string, query: PeriodQuery, language?: string) {
     const f = this.format(language);
     const { period, rows } = await this.history.unit(actor, unitId, query);
+    const lookup = await this.periodReflections(actor, rows);
     return {
       fileName: this.fileName(f, period.unitName, 'csv'),
-      write: (stream: Writable) => writePeriodCsv(stream, f, rows),
+      write: (stream: Writable) => writePeriodCsv(stream, f, rows, lookup),
     };
   }
 
   async unitXlsx(actor: RequestActor, unitId: string, query: PeriodQuery, language?: string) {
     const f = this.format(language);
     const { period, rows, organisationName } = await this.history.unit(actor, unitId, query);
+    const lookup = await this.periodReflections(actor, rows);
     return {
       fileName: this.fileName(f, period.unitName, 'xlsx'),
-      write: (stream: Writable) => writePeriodWorkbook(stream, f, period, organisationName, rows),
+      write: (stream: Writable) => writePeriodWorkbook(stream, f, period, organisationName, rows, lookup),
     };
   }
 
   async unitPrint(actor: RequestActor, unitId: string, query: PeriodQuery, language?: string) {
     const { period, organisationName } = await this.history.unit(actor, unitId, query);
     return renderPeriodPrint(this.format(language), period, organisationName);
+  }
+
+  private periodReflections(actor: RequestActor, rows: readonly PeriodRow[]) {
+    return this.reflections(
+      actor,
+      [...new Set(rows.map((r) => r.sessionId))],
+      rows.map((r) => r.member),
+    );
+  }
+
+  /**
+   * The reflections of the members the report shows, for the columns beside attendance. Only for
+   * those who review reflections (organisers, secretaries: the same scope as the report); a room
+   * screen's or anyone else's export leaves them out. Null when no session asked for reflections.
+   */
+  private async reflections(
+    actor: RequestActor,
+    sessionIds: string[],
+    members: readonly { memberId: string }[],
+  ): Promise<ReflectionLookup | null> {
+    if (actor.role !== 'organiser' && actor.role !== 'secretary') return null;
+    const settings = await this.prisma.reflectionSettings.findMany({
+      where: { sessionId: { in: sessionIds }, enabled: true },
+      select: { sessionId: true },
+    });
+    if (settings.length === 0) return null;
+    const asked = new Set(settings.map((s) => s.sessionId));
+    const rows = await this.prisma.reflection.findMany({
+      where: {
+        sessionId: { in: [...asked] },
+        memberId: { in: [...new Set(members.map((m) => m.memberId))] },
+      },
+      select: { sessionId: true, memberId: true, state: true, gradeLabel: true, gradePassing: true },
+    });
+    const marks = new Map<string, ReflectionMark>(
+      rows.map((r) => [
+        markKey(r.sessionId, r.memberId),
+        { state: r.state, gradeLabel: r.gradeLabel, passing: r.gradePassing },
+      ]),
+    );
+    return { asked, marks };
   }
 
   /** Every captured connection of the members (and rooms) the caller may see. */

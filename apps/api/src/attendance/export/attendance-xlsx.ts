@@ -10,6 +10,16 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { PeriodRow } from './attendance-csv';
 import {
+  REFLECTION_MEMBER_COLUMNS,
+  REFLECTION_RATE_COLUMNS,
+  reflectionHeader,
+  reflectionMemberCells,
+  reflectionRateCells,
+  summarizeRows,
+  summarizeRowsByUnit,
+  type ReflectionLookup,
+} from './reflection-columns';
+import {
   memberCells,
   memberHeader,
   percent,
@@ -138,6 +148,10 @@ class StreamedWorkbook {
   }
 }
 
+/** The member-sessions a table sums, for the reflection rates beside its attendance. */
+type RatedRows = { lookup: ReflectionLookup; rows: readonly PeriodRowLike[] };
+type PeriodRowLike = { sessionId: string; member: MemberAttendanceRow };
+
 async function addBranchTable(
   book: StreamedWorkbook,
   f: ReportFormat,
@@ -145,14 +159,28 @@ async function addBranchTable(
   branches: readonly BranchAttendance[],
   total: AttendanceTotals,
   live = false,
+  rated: RatedRows | null = null,
 ) {
+  const byUnit = rated
+    ? summarizeRowsByUnit(
+        rated.lookup,
+        rated.rows,
+        branches.map((b) => b.unitId),
+      )
+    : null;
   await book.table(
     sheet,
-    branchColumns(live).map((c) => f.t(`export.branchColumns.${c}`)),
+    [
+      ...branchColumns(live).map((c) => f.t(`export.branchColumns.${c}`)),
+      ...(rated ? reflectionHeader(f, REFLECTION_RATE_COLUMNS) : []),
+    ],
     branches,
-    (b) => branchCells(f, b, live),
+    (b) => [...branchCells(f, b, live), ...(byUnit ? reflectionRateCells(byUnit.get(b.unitId) ?? null) : [])],
   );
-  const totalRow = sheet.addRow(branchCells(f, { ...total, unitName: f.t('export.total') }, live));
+  const totalRow = sheet.addRow([
+    ...branchCells(f, { ...total, unitName: f.t('export.total') }, live),
+    ...(rated ? reflectionRateCells(summarizeRows(rated.lookup, rated.rows)) : []),
+  ]);
   totalRow.font = { bold: true };
   totalRow.commit();
 }
@@ -162,26 +190,36 @@ async function addMemberSheet(
   f: ReportFormat,
   name: string,
   members: readonly MemberAttendanceRow[],
+  reflections: { sessionId: string; lookup: ReflectionLookup } | null,
 ) {
   const sheet = book.sheet(name, true);
-  sheet.columns = memberHeader(f).map((_, i) => ({
-    width: [6, 28, 24, 14, 18, 14, 22, 20, 20, 12, 10, 10, 10, 10, 16, 28][i],
+  const header = [...memberHeader(f), ...(reflections ? reflectionHeader(f, REFLECTION_MEMBER_COLUMNS) : [])];
+  sheet.columns = header.map((_, i) => ({
+    width: [6, 28, 24, 14, 18, 14, 22, 20, 20, 12, 10, 10, 10, 10, 16, 28, 20, 14][i],
     style: i === 7 || i === 8 ? { numFmt: DATE_FORMAT } : {},
   }));
-  await book.table(sheet, memberHeader(f), members, (m, i) => memberCells(f, m, i, f.wallClock));
+  await book.table(sheet, header, members, (m, i) => [
+    ...memberCells(f, m, i, f.wallClock),
+    ...(reflections ? reflectionMemberCells(f, reflections.lookup, reflections.sessionId, m.memberId) : []),
+  ]);
   sheet.commit();
 }
 
 /**
  * A session's workbook: a summary (heading, rules, each branch against its target, guests), one
- * sheet per branch with its members, and the raw intervals. Written as a stream, row by row.
+ * sheet per branch with its members, and the raw intervals. Written as a stream, row by row. With
+ * `reflections` (the session asked for them and the reader reviews them), each branch's submission
+ * and pass rates beside its attendance and each member's reflection and grade.
  */
 export async function writeSessionWorkbook(
   stream: Writable,
   f: ReportFormat,
   report: SessionAttendance,
   intervals: readonly RawIntervalRow[],
+  reflections: ReflectionLookup | null = null,
 ): Promise<void> {
+  const asked = reflections?.asked.has(report.sessionId) ? reflections : null;
+  const memberReflections = asked ? { sessionId: report.sessionId, lookup: asked } : null;
   const book = new StreamedWorkbook(stream);
   const name = sheetNamer();
   const summary = book.sheet(name(f.t('export.summarySheet')));
@@ -216,7 +254,17 @@ export async function writeSessionWorkbook(
     if (i < 3) row.font = { bold: true, size: i === 1 ? 14 : 12 };
     row.commit();
   });
-  await addBranchTable(book, f, summary, report.branches, report.total, report.window.provisional);
+  await addBranchTable(
+    book,
+    f,
+    summary,
+    report.branches,
+    report.total,
+    report.window.provisional,
+    asked
+      ? { lookup: asked, rows: report.members.map((member) => ({ sessionId: report.sessionId, member })) }
+      : null,
+  );
   summary.addRow([]).commit();
   await book.table(
     summary,
@@ -234,7 +282,13 @@ export async function writeSessionWorkbook(
     else byBranch.set(m.unitId, [m]);
   }
   for (const branch of report.branches)
-    await addMemberSheet(book, f, name(branch.unitName), byBranch.get(branch.unitId) ?? []);
+    await addMemberSheet(
+      book,
+      f,
+      name(branch.unitName),
+      byBranch.get(branch.unitId) ?? [],
+      memberReflections,
+    );
 
   const raw = book.sheet(name(f.t('export.intervalsSheet')), true);
   raw.columns = [28, 24, 16, 22, 20, 20, 10, 14, 24].map((width, i) => ({
@@ -263,14 +317,20 @@ export async function writeSessionWorkbook(
   await book.commit();
 }
 
-/** A unit's period: sessions and branches summed over member-sessions, then every member-session row. */
+/**
+ * A unit's period: sessions and branches summed over member-sessions, then every member-session row;
+ * with `reflections`, the reflection rates of each branch and session (over the sessions that asked
+ * for one) and each member-session's reflection and grade.
+ */
 export async function writePeriodWorkbook(
   stream: Writable,
   f: ReportFormat,
   period: UnitAttendancePeriod,
   organisationName: string,
   rows: readonly PeriodRow[],
+  reflections: ReflectionLookup | null = null,
 ): Promise<void> {
+  const rated = reflections && rows.some((r) => reflections.asked.has(r.sessionId)) ? reflections : null;
   const book = new StreamedWorkbook(stream);
   const name = sheetNamer();
   const summary = book.sheet(name(f.t('export.summarySheet')));
@@ -286,13 +346,30 @@ export async function writePeriodWorkbook(
     if (i < 3) row.font = { bold: true };
     row.commit();
   }
-  await addBranchTable(book, f, summary, period.branches, period.total);
+  await addBranchTable(
+    book,
+    f,
+    summary,
+    period.branches,
+    period.total,
+    false,
+    rated && { lookup: rated, rows },
+  );
   summary.addRow([]).commit();
+  const rowsOf = new Map<string, PeriodRow[]>();
+  for (const r of rows) {
+    const list = rowsOf.get(r.sessionId);
+    if (list) list.push(r);
+    else rowsOf.set(r.sessionId, [r]);
+  }
   await book.table(
     summary,
-    ['session', 'sessionDate', 'required', 'attending', 'excused', 'absent', 'rate'].map((c) =>
-      f.t(`export.sessionColumns.${c}`),
-    ),
+    [
+      ...['session', 'sessionDate', 'required', 'attending', 'excused', 'absent', 'rate'].map((c) =>
+        f.t(`export.sessionColumns.${c}`),
+      ),
+      ...(rated ? reflectionHeader(f, REFLECTION_RATE_COLUMNS) : []),
+    ],
     period.sessions,
     (s) => [
       s.title,
@@ -302,6 +379,7 @@ export async function writePeriodWorkbook(
       s.total.excused,
       s.total.absent,
       percent(s.total.rate),
+      ...(rated ? reflectionRateCells(summarizeRows(rated, rowsOf.get(s.sessionId) ?? [])) : []),
     ],
   );
   summary.commit();
@@ -328,11 +406,17 @@ export async function writePeriodWorkbook(
   members.commit();
 
   const detail = book.sheet(name(f.t('export.detailSheet')), true);
-  await book.table(detail, memberHeader(f, PERIOD_COLUMNS), rows, (r, i) => [
-    r.sessionTitle,
-    f.date(r.startsAt),
-    ...memberCells(f, r.member, i, f.wallClock),
-  ]);
+  await book.table(
+    detail,
+    [...memberHeader(f, PERIOD_COLUMNS), ...(rated ? reflectionHeader(f, REFLECTION_MEMBER_COLUMNS) : [])],
+    rows,
+    (r, i) => [
+      r.sessionTitle,
+      f.date(r.startsAt),
+      ...memberCells(f, r.member, i, f.wallClock),
+      ...(rated ? reflectionMemberCells(f, rated, r.sessionId, r.member.memberId) : []),
+    ],
+  );
   detail.commit();
   await book.commit();
 }
