@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { Id } from './common';
 
-/** What a message says: the invitation, three reminders, and the notices of a move or a cancellation. */
+/**
+ * What a message says: the invitation, three reminders, the notices of a move or a cancellation, and
+ * after the session the reminders to hand in a reflection (the first and the last before the deadline).
+ */
 export const NotificationKind = z.enum([
   'invitation',
   'reminder_day',
@@ -9,6 +12,8 @@ export const NotificationKind = z.enum([
   'reminder_start',
   'rescheduled',
   'cancelled',
+  'reflection_early',
+  'reflection_last',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

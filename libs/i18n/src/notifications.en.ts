@@ -39,6 +39,21 @@ export const notificationsEn: typeof notificationsVi = {
       reason: 'Reason: {{reason}}',
       short: 'HallBridge: the session "{{title}}" at {{when}} is cancelled.',
     },
+    reflection_early: {
+      subject: 'Reminder: your reflection on {{title}}',
+      lead: 'A reminder: your reflection on “{{title}}” is due by {{deadline}}. You have not handed it in yet.',
+      short: 'HallBridge: your reflection on “{{title}}” is due by {{deadline}}. Write it: {{link}}',
+      linkIntro: 'Your personal link to write and hand in your reflection (do not pass it on):',
+      open: 'Write your reflection',
+    },
+    reflection_last: {
+      subject: 'Last day: your reflection on {{title}}',
+      lead: 'About a day left: your reflection on “{{title}}” is due by {{deadline}}. You have not handed it in yet.',
+      short:
+        'HallBridge: 1 day left for your reflection on “{{title}}” (due {{deadline}}). Write it: {{link}}',
+      linkIntro: 'Your personal link to write and hand in your reflection (do not pass it on):',
+      open: 'Write your reflection',
+    },
   },
   kinds: {
     invitation: 'Invitation',
@@ -47,6 +62,8 @@ export const notificationsEn: typeof notificationsVi = {
     reminder_start: 'Reminder at the start',
     rescheduled: 'Notice of a new time',
     cancelled: 'Notice of cancellation',
+    reflection_early: 'Reflection reminder',
+    reflection_last: 'Last reflection reminder',
   },
   channels: { email: 'E-mail', gateway: 'SMS/Zalo' },
   delivery: {

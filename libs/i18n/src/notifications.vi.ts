@@ -43,6 +43,20 @@ export const notificationsVi = {
       reason: 'Lý do: {{reason}}',
       short: 'HallBridge: Hội nghị “{{title}}” lúc {{when}} đã bị hủy.',
     },
+    reflection_early: {
+      subject: 'Nhắc nộp bài thu hoạch: {{title}}',
+      lead: 'Xin nhắc đồng chí: bài thu hoạch sau hội nghị “{{title}}” cần nộp trước {{deadline}}. Đồng chí chưa nộp bài.',
+      short: 'HallBridge: Nhắc nộp bài thu hoạch “{{title}}” trước {{deadline}}. Viết bài: {{link}}',
+      linkIntro: 'Đường dẫn riêng của đồng chí để viết và nộp bài (không chuyển cho người khác):',
+      open: 'Viết bài thu hoạch',
+    },
+    reflection_last: {
+      subject: 'Hạn cuối nộp bài thu hoạch: {{title}}',
+      lead: 'Chỉ còn khoảng một ngày: bài thu hoạch sau hội nghị “{{title}}” cần nộp trước {{deadline}}. Đồng chí chưa nộp bài.',
+      short: 'HallBridge: Còn 1 ngày nộp bài thu hoạch “{{title}}” (hạn {{deadline}}). Viết bài: {{link}}',
+      linkIntro: 'Đường dẫn riêng của đồng chí để viết và nộp bài (không chuyển cho người khác):',
+      open: 'Viết bài thu hoạch',
+    },
   },
   kinds: {
     invitation: 'Giấy mời',
@@ -51,6 +65,8 @@ export const notificationsVi = {
     reminder_start: 'Nhắc khi bắt đầu',
     rescheduled: 'Báo đổi thời gian',
     cancelled: 'Báo hủy',
+    reflection_early: 'Nhắc nộp bài thu hoạch',
+    reflection_last: 'Nhắc hạn cuối bài thu hoạch',
   },
   channels: { email: 'Email', gateway: 'SMS/Zalo' },
   delivery: {

@@ -5,7 +5,13 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { afterFailure, checkBeforeSending, isInvited } from '@hallbridge/domain';
+import {
+  afterFailure,
+  checkBeforeSending,
+  isInvited,
+  isReflectionReminder,
+  needsReminder,
+} from '@hallbridge/domain';
 import { randomUUID } from 'node:crypto';
 import { joinLinkExpiry, signJoinLink } from '../auth/join-link';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -158,6 +164,8 @@ export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApp
     if (!invited && row.kind !== 'cancelled') return this.settle(row, 'cancelled', 'not_invited', null);
     const check = checkBeforeSending(row, row.session.state, now);
     if (!check.send) return this.settle(row, 'cancelled', check.reason, null);
+    const deadline = isReflectionReminder(row.kind) ? await this.reflectionDeadline(row) : null;
+    if (isReflectionReminder(row.kind) && !deadline) return this.settle(row, 'cancelled', 'handed_in', null);
     const address = row.channel === 'email' ? row.member.email : row.member.phone;
     if (!address) return this.settle(row, 'cancelled', 'no_address', null);
     const channel = this.channels.get(row.channel);
@@ -177,7 +185,8 @@ export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApp
       startsAt: row.session.startsAt,
       previousStartsAt: row.previousStartsAt,
       cancelReason: row.session.cancelReason,
-      link: this.joinLink(row),
+      deadline,
+      link: this.joinLink(row, deadline),
       timeZone: this.config.attendance.timeZone,
     });
     const started = Date.now();
@@ -217,13 +226,38 @@ export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApp
     }
   }
 
-  /** The member's per-session join link, with their language for the page it opens. */
-  private joinLink(row: DeliveryRow): string {
+  /**
+   * The member's per-session join link, with their language for the page it opens. A reflection
+   * reminder's link opens the reflection (`to=reflection`) and lasts until the deadline at least.
+   */
+  private joinLink(row: DeliveryRow, reflectionDeadline: Date | null): string {
+    const exp = Math.max(
+      joinLinkExpiry(row.session.endsAt),
+      reflectionDeadline ? Math.floor(reflectionDeadline.getTime() / 1000) + 24 * 3600 : 0,
+    );
     const token = signJoinLink(
-      { memberId: row.memberId, sessionId: row.sessionId, exp: joinLinkExpiry(row.session.endsAt) },
+      { memberId: row.memberId, sessionId: row.sessionId, exp },
       this.config.authSecret,
     );
-    return `${this.config.publicUrl}/j/${token}${row.member.locale === 'en' ? '?lang=en' : ''}`;
+    const query = new URLSearchParams({
+      ...(reflectionDeadline ? { to: 'reflection' } : {}),
+      ...(row.member.locale === 'en' ? { lang: 'en' } : {}),
+    }).toString();
+    return `${this.config.publicUrl}/j/${token}${query ? `?${query}` : ''}`;
+  }
+
+  /** The deadline a reflection reminder speaks of, or null when the member needs none any more. */
+  private async reflectionDeadline(row: DeliveryRow): Promise<Date | null> {
+    const [settings, reflection] = await Promise.all([
+      this.prisma.reflectionSettings.findUnique({ where: { sessionId: row.sessionId } }),
+      this.prisma.reflection.findUnique({
+        where: { sessionId_memberId: { sessionId: row.sessionId, memberId: row.memberId } },
+        select: { state: true },
+      }),
+    ]);
+    if (!settings?.enabled || settings.deadline < new Date()) return null;
+    const required = row.member.status === 'active';
+    return needsReminder({ required, state: reflection?.state ?? null }) ? settings.deadline : null;
   }
 
   private async record(

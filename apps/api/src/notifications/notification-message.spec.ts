@@ -48,4 +48,26 @@ describe('message templates', () => {
     expect(cancelled.text).toContain('Lý do: Trùng lịch');
     expect(cancelled.text).not.toContain(facts.link);
   });
+
+  it('reminds of a reflection with its deadline, a link that says it opens the reflection', () => {
+    const m = renderMessage({
+      ...facts,
+      kind: 'reflection_last',
+      deadline: new Date('2026-12-17T10:00:00Z'),
+      link: 'https://hoinghi.example.vn/j/abc?to=reflection',
+    });
+    expect(m.subject).toBe('Hạn cuối nộp bài thu hoạch: Nghị quyết <57> & khoa học');
+    expect(m.text).toContain('cần nộp trước 17:00, thứ Năm 17/12/2026');
+    expect(m.text).toContain('Đường dẫn riêng của đồng chí để viết và nộp bài');
+    expect(m.html).toContain('>Viết bài thu hoạch</a>');
+    for (const body of [m.text, m.html, m.short]) expect(body).toContain('?to=reflection');
+    const english = renderMessage({
+      ...facts,
+      kind: 'reflection_early',
+      locale: 'en',
+      deadline: new Date('2026-12-17T10:00:00Z'),
+    });
+    expect(english.subject).toBe('Reminder: your reflection on Nghị quyết <57> & khoa học');
+    expect(english.text).toContain('due by 17:00, Thursday 17/12/2026');
+  });
 });

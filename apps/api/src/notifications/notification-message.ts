@@ -1,4 +1,5 @@
 import type { NotificationKind, SessionMode } from '@hallbridge/contracts';
+import { isReflectionReminder } from '@hallbridge/domain';
 import { translatorFor } from '../common/i18n/translate';
 import type { OutgoingMessage } from './channels/message-channel';
 
@@ -17,6 +18,8 @@ export interface MessageFacts {
   /** The time the session had before it moved (rescheduled notices). */
   previousStartsAt: Date | null;
   cancelReason: string | null;
+  /** The reflection deadline (reflection reminders). */
+  deadline?: Date | null;
   link: string;
   timeZone: string;
 }
@@ -60,8 +63,13 @@ export function renderMessage(f: MessageFacts): OutgoingMessage {
     when: formatWhen(f.startsAt, f.locale, f.timeZone),
     oldWhen: f.previousStartsAt ? formatWhen(f.previousStartsAt, f.locale, f.timeZone) : '',
     reason: f.cancelReason ?? '',
+    deadline: f.deadline ? formatWhen(f.deadline, f.locale, f.timeZone) : '',
     link: f.link,
   };
+  // A reflection reminder's link opens the reflection, and says so.
+  const own = isReflectionReminder(f.kind) ? `${f.kind}.` : '';
+  const linkIntro = t(`${own}linkIntro`, params);
+  const open = t(`${own}open`, params);
   const lead = t(`${f.kind}.lead`, params);
   const reason = f.kind === 'cancelled' && f.cancelReason ? t('cancelled.reason', params) : null;
   const withLink = f.kind !== 'cancelled';
@@ -70,15 +78,15 @@ export function renderMessage(f: MessageFacts): OutgoingMessage {
     '',
     lead,
     ...(reason ? ['', reason] : []),
-    ...(withLink ? ['', t('linkIntro'), f.link] : []),
+    ...(withLink ? ['', linkIntro, f.link] : []),
     '',
     '-- ',
     t('footer'),
   ].join('\n');
   const paragraph = (s: string) => `<p style="margin:0 0 16px">${escape(s)}</p>`;
   const button = withLink
-    ? `<p style="margin:0 0 8px">${escape(t('linkIntro'))}</p>` +
-      `<p style="margin:0 0 16px"><a href="${escape(f.link)}" style="display:inline-block;background:#a51d24;color:#ffffff;padding:12px 20px;border-radius:6px;font-weight:bold;text-decoration:none">${escape(t('open'))}</a></p>` +
+    ? `<p style="margin:0 0 8px">${escape(linkIntro)}</p>` +
+      `<p style="margin:0 0 16px"><a href="${escape(f.link)}" style="display:inline-block;background:#a51d24;color:#ffffff;padding:12px 20px;border-radius:6px;font-weight:bold;text-decoration:none">${escape(open)}</a></p>` +
       `<p style="margin:0 0 16px;font-size:13px;color:#444;word-break:break-all"><a href="${escape(f.link)}" style="color:#8a1419">${escape(f.link)}</a></p>`
     : '';
   const html =

@@ -11,6 +11,7 @@ import { NotificationPlanner } from './notification-planner.service';
 import { defaultMailFrom } from './notifications-config';
 import { PersonalLinksController } from './personal-links.controller';
 import { PersonalLinksService } from './personal-links.service';
+import { ReflectionReminders } from './reflection-reminders.service';
 
 /** The channels this deployment is configured for: e-mail with SMTP_URL, SMS/Zalo with MESSAGE_GATEWAY_URL. */
 const channelsProvider: Provider = {
@@ -30,6 +31,7 @@ export const notificationsProviders: Provider[] = [
   channelsProvider,
   NotificationDispatcher,
   NotificationPlanner,
+  ReflectionReminders,
   InvitationsService,
   PersonalLinksService,
   MemberPreferences,

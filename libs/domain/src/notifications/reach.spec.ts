@@ -30,6 +30,16 @@ describe('reach', () => {
     ).toBe('reached');
     // A notice of a move does not count as being invited.
     expect(reachOf({ ...base, messages: [{ kind: 'rescheduled', status: 'sent' }] }).reach).toBe('not_sent');
+    // Nor does a reminder to hand in a reflection.
+    expect(
+      reachOf({
+        ...base,
+        messages: [
+          { kind: 'invitation', status: 'failed' },
+          { kind: 'reflection_early', status: 'sent' },
+        ],
+      }).reach,
+    ).toBe('failed');
   });
 
   it('shows the invitation that failed even when reminders still wait', () => {

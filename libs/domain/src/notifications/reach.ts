@@ -5,6 +5,7 @@ import type {
   ReachCounts,
   ReachStatus,
 } from '@hallbridge/contracts';
+import { isReflectionReminder } from '../reflections/reflection-reminders';
 
 export interface ReachInput {
   email: string | null;
@@ -24,7 +25,9 @@ export function channelsFor(
   return configured.filter((c) => (c === 'email' ? !!member.email : !!member.phone));
 }
 
-const tellsOfSession = (kind: NotificationKind) => kind !== 'rescheduled' && kind !== 'cancelled';
+/** The invitation and the reminders of the session tell of it; notices and reflection reminders do not. */
+const tellsOfSession = (kind: NotificationKind) =>
+  kind !== 'rescheduled' && kind !== 'cancelled' && !isReflectionReminder(kind);
 
 /**
  * Reached once the invitation or a reminder went out on any channel. Until then: pending while the

@@ -155,6 +155,13 @@ describe('a session cancelled', () => {
         { kind: 'rescheduled', status: 'sent' },
       ]),
     ).toBe(false);
+    // A reflection reminder is about the reflection, not the session's time.
+    expect(
+      wasTold([
+        { kind: 'invitation', status: 'failed' },
+        { kind: 'reflection_last', status: 'sent' },
+      ]),
+    ).toBe(false);
   });
 });
 
@@ -192,6 +199,22 @@ describe('just before sending', () => {
       ),
     ).toEqual({
       send: true,
+    });
+  });
+
+  it('sends a reflection reminder after the session, but not for a cancelled one', () => {
+    const reminder = { kind: 'reflection_last' as const, expiresAt: day.expiresAt };
+    expect(checkBeforeSending(reminder, 'ended', at('2026-12-09T01:00:00Z'))).toEqual({ send: true });
+    expect(checkBeforeSending(reminder, 'attendance_closed', at('2026-12-09T01:00:00Z'))).toEqual({
+      send: true,
+    });
+    expect(checkBeforeSending(reminder, 'cancelled', at('2026-12-09T01:00:00Z'))).toEqual({
+      send: false,
+      reason: 'session_closed',
+    });
+    expect(checkBeforeSending(reminder, 'ended', at('2026-12-10T00:00:01Z'))).toEqual({
+      send: false,
+      reason: 'expired',
     });
   });
 });

@@ -1,4 +1,5 @@
 import type { NotificationKind, SessionState } from '@hallbridge/contracts';
+import { isReflectionReminder } from '../reflections/reflection-reminders';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -115,7 +116,10 @@ export function replanOnCancel(m: KnownMessage): Replan {
 export function wasTold(messages: readonly KnownMessage[]): boolean {
   return messages.some(
     (m) =>
-      m.kind !== 'cancelled' && m.kind !== 'rescheduled' && (m.status === 'sent' || m.status === 'sending'),
+      m.kind !== 'cancelled' &&
+      m.kind !== 'rescheduled' &&
+      !isReflectionReminder(m.kind) &&
+      (m.status === 'sent' || m.status === 'sending'),
   );
 }
 
@@ -129,5 +133,8 @@ export function checkBeforeSending(
 ): SendCheck {
   if (now > m.expiresAt) return { send: false, reason: 'expired' };
   if (m.kind === 'cancelled' || m.kind === 'rescheduled') return { send: true };
+  // Reflections are written after the session: their reminders go unless it was cancelled.
+  if (isReflectionReminder(m.kind))
+    return state === 'cancelled' ? { send: false, reason: 'session_closed' } : { send: true };
   return sessionTakesMessages(state) ? { send: true } : { send: false, reason: 'session_closed' };
 }

@@ -1,4 +1,9 @@
-import { dueReminderSlots, needsReminder } from './reflection-reminders';
+import {
+  dueReminderSlots,
+  isReflectionReminder,
+  needsReminder,
+  reminderKindFor,
+} from './reflection-reminders';
 
 const deadline = new Date('2026-03-20T10:00:00Z');
 const hoursBefore = (h: number) => new Date(deadline.getTime() - h * 3600_000);
@@ -23,5 +28,13 @@ describe('reflection reminders', () => {
     expect(needsReminder({ required: true, state: 'draft' })).toBe(true);
     expect(needsReminder({ required: true, state: 'submitted' })).toBe(false);
     expect(needsReminder({ required: false, state: null })).toBe(false);
+  });
+
+  it('sends the last reminder when the last slot is due (even with a missed first one), else the first', () => {
+    expect(reminderKindFor([72])).toBe('reflection_early');
+    expect(reminderKindFor([24])).toBe('reflection_last');
+    expect(reminderKindFor([72, 24])).toBe('reflection_last');
+    expect(isReflectionReminder('reflection_early')).toBe(true);
+    expect(isReflectionReminder('reminder_day')).toBe(false);
   });
 });

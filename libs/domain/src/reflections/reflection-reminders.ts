@@ -28,3 +28,24 @@ export function dueReminderSlots(
 export function needsReminder(member: { required: boolean; state: ReflectionState | null }): boolean {
   return member.required && !isHandedIn(member.state);
 }
+
+/** The two reflection reminders as delivery records know them: the first one and the last one. */
+export type ReflectionReminderKind = 'reflection_early' | 'reflection_last';
+export const REFLECTION_REMINDER_KINDS: readonly ReflectionReminderKind[] = [
+  'reflection_early',
+  'reflection_last',
+];
+
+export const isReflectionReminder = (kind: string): kind is ReflectionReminderKind =>
+  (REFLECTION_REMINDER_KINDS as readonly string[]).includes(kind);
+
+/**
+ * The message for the slots due at once: the last reminder when the last slot is among them (it
+ * says "tomorrow"), else the first. One message however many slots were missed.
+ */
+export function reminderKindFor(
+  slots: readonly number[],
+  hours: readonly number[] = REFLECTION_REMINDER_HOURS,
+): ReflectionReminderKind {
+  return slots.includes(Math.min(...hours)) ? 'reflection_last' : 'reflection_early';
+}
