@@ -11,6 +11,8 @@ export interface BenchRoom {
   product: Product;
   sessionId: string;
   organiser: ApiClient;
+  /** The branch whose members are invited. */
+  branchId: string;
   presenterToken: string;
   memberTokens: string[];
   close(): Promise<void>;
@@ -27,10 +29,17 @@ async function memberToken(memberId: string): Promise<string> {
     .sign(new TextEncoder().encode(BENCH_SECRET));
 }
 
-/** The built product as the benchmarks run it: quiet, signing tokens with the bench secret. */
+/**
+ * The built product as the benchmarks run it: quiet, signing tokens with the bench secret, and
+ * believing X-Forwarded-For from loopback as behind the front, so each bench client can come from
+ * its own address (`benchAddress`) as members' phones do, not all from 127.0.0.1.
+ */
 export function benchProduct(env: Record<string, string> = {}): Promise<Product> {
-  return startProduct({ AUTH_SECRET: BENCH_SECRET, LOG_LEVEL: 'error', ...env });
+  return startProduct({ AUTH_SECRET: BENCH_SECRET, LOG_LEVEL: 'error', TRUST_PROXY: 'loopback', ...env });
 }
+
+/** The address of the i-th bench client, in the benchmarking range 198.18.0.0/15 (RFC 2544). */
+export const benchAddress = (i: number) => `198.${18 + ((i >> 16) & 1)}.${(i >> 8) & 255}.${i & 255}`;
 
 /**
  * The product on the embedded default with one branch of `members` members, a presenter and a
@@ -80,6 +89,7 @@ export async function benchRoom(members: number, env: Record<string, string> = {
       product,
       sessionId: session.body.id,
       organiser,
+      branchId,
       presenterToken,
       memberTokens,
       close: () => product.stop(),
@@ -100,7 +110,9 @@ export async function joinAll(
 ): Promise<LiveTestClient[]> {
   const clients: LiveTestClient[] = [];
   for (let i = 0; i < tokens.length; i += wave) {
-    const batch = tokens.slice(i, i + wave).map((t) => new LiveTestClient(url, t));
+    const batch = tokens
+      .slice(i, i + wave)
+      .map((t, j) => new LiveTestClient(url, t, { address: benchAddress(i + j) }));
     const acks = await Promise.all(batch.map((c) => c.join(sessionId)));
     const failed = acks.find((a) => !a.ok);
     if (failed) throw new Error(`join failed: ${JSON.stringify(failed)}`);
@@ -121,11 +133,15 @@ export async function joinRaw(
 ): Promise<Socket[]> {
   const sockets: Socket[] = [];
   for (let i = 0; i < tokens.length; i += wave) {
-    const batch = tokens
-      .slice(i, i + wave)
-      .map((token) =>
-        io(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false }),
-      );
+    const batch = tokens.slice(i, i + wave).map((token, j) =>
+      io(url, {
+        auth: { token },
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        extraHeaders: { 'x-forwarded-for': benchAddress(i + j) },
+      }),
+    );
     await Promise.all(
       batch.map(async (socket) => {
         const ack = await socket.emitWithAck('room:join', { sessionId });

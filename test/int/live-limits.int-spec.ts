@@ -150,13 +150,16 @@ shared('live limits shared by two instances through Redis (postgresql)', () => {
   let b: TestApp;
   let sessionId: string;
   let tokens: Record<string, string>;
+  let org: Awaited<ReturnType<typeof organisationFactory>>;
   const clients: LiveTestClient[] = [];
 
   beforeAll(async () => {
     redis = await startRedis();
-    a = await startTestApp('postgresql', { REDIS_URL: redis.url });
-    b = await startTestApp('postgresql', { REDIS_URL: redis.url, DATABASE_URL: a.running.db.url });
-    const org = await organisationFactory(a.prisma);
+    // Attendance readings kept for ten minutes: only a cross-instance invalidation can refresh one.
+    const env = { REDIS_URL: redis.url, ATTENDANCE_CACHE_MS: '600000' };
+    a = await startTestApp('postgresql', env);
+    b = await startTestApp('postgresql', { ...env, DATABASE_URL: a.running.db.url });
+    org = await organisationFactory(a.prisma);
     const started = await invitedSession(a.url, org, 'Hội nghị trên hai máy chủ có giới hạn');
     ({ sessionId, tokens } = started);
     await started.organiser.post(`/sessions/${sessionId}/transitions`, { action: 'start' });
@@ -196,5 +199,41 @@ shared('live limits shared by two instances through Redis (postgresql)', () => {
     expect(acks.filter(refused).length + ok).toBe(acks.length);
     expect(ok).toBeLessThanOrEqual(2 * LIVE_LIMITS.roomPosts.points);
     expect(acks.some(refused)).toBe(true);
+  });
+
+  it('counts one address’s REST calls on both instances together', async () => {
+    // Pairing takes 10 tries a minute per address: 6 on each instance pass only if each counts alone.
+    const tries = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        new ApiClient(i % 2 ? b.url : a.url).post('/auth/pair', { code: `ZZZZ${i}` }),
+      ),
+    );
+    const limited = tries.filter((t) => t.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited.every((t) => t.body.code === 'RATE_LIMITED')).toBe(true);
+    expect(tries.filter((t) => t.status !== 429).every((t) => t.status < 500)).toBe(true);
+  });
+
+  it('clears an attendance reading on every instance when it changes on one', async () => {
+    const organiserOn = (app: TestApp) => new ApiClient(app.url).as(tokens.organiser!);
+    const an = (body: { members: { fullName: string; excuse: unknown }[] }) =>
+      body.members.find((m) => m.fullName === 'Nguyễn Văn An');
+    const before = await organiserOn(b).get(`/sessions/${sessionId}/attendance`);
+    expect(before.status).toBe(200);
+    expect(an(before.body)!.excuse).toBeNull();
+    const excused = await organiserOn(a).post(`/sessions/${sessionId}/attendance/excuses`, {
+      memberId: org.members.an.id,
+      reason: 'illness',
+      why: 'Giấy ốm',
+    });
+    expect(excused.status).toBe(204);
+    // The message between instances is asynchronous: B drops its reading when it arrives.
+    const deadline = Date.now() + 10_000;
+    let after = await organiserOn(b).get(`/sessions/${sessionId}/attendance`);
+    while (!an(after.body)!.excuse && Date.now() < deadline) {
+      await sleep(100);
+      after = await organiserOn(b).get(`/sessions/${sessionId}/attendance`);
+    }
+    expect(an(after.body)!.excuse).toMatchObject({ reason: 'illness' });
   });
 });

@@ -103,6 +103,12 @@ describe('operating: logs (the built product)', () => {
     await product?.stop();
   });
 
+  it('serves /metrics to Prometheus, not the web app that takes the other paths', async () => {
+    const res = await fetch(`${product.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/^nodejs_eventloop_lag_max_seconds \d/m);
+  });
+
   it('writes one JSON object per line with a request id, and never a password or a token', async () => {
     const { organiser, rootId, auth } = await firstRun(product.url, {
       name: 'Tỉnh ủy Nhật Ký',

@@ -23,10 +23,12 @@ export class LiveTestClient {
   readonly events: LiveEvent[] = [];
   private sessionId = '';
 
-  constructor(url: string, token: string, options: { language?: string } = {}) {
+  /** `address`: sent as X-Forwarded-For, for a server that trusts loopback as its front. */
+  constructor(url: string, token: string, options: { language?: string; address?: string } = {}) {
     this.socket = io(url, {
       path: '/socket.io',
       auth: { token, language: options.language ?? 'vi' },
+      ...(options.address ? { extraHeaders: { 'x-forwarded-for': options.address } } : {}),
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerModule, ThrottlerStorage } from '@nestjs/throttler';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { attendanceControllers, attendanceProviders } from './attendance/attendance.providers';
 import { AuditController } from './audit/audit.controller';
@@ -13,6 +13,8 @@ import { AuthService } from './auth/auth.service';
 import { TokenService } from './auth/token.service';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { clusterProviders } from './cluster/cluster.providers';
+import { RateLimits } from './cluster/rate-limits';
+import { SharedThrottlerStorage } from './cluster/throttler-storage';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DATABASE, type Database } from './database/database';
 import { PrismaService } from './database/prisma.service';
@@ -88,6 +90,12 @@ export class AppModule {
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        // The REST limits per address, counted in Redis with REDIS_URL (all instances together).
+        {
+          provide: ThrottlerStorage,
+          useFactory: (limits: RateLimits) => new SharedThrottlerStorage(limits),
+          inject: [RateLimits],
+        },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         TokenService,

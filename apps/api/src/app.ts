@@ -43,7 +43,13 @@ function serveWeb(app: NestExpressApplication, webDist: string): void {
   const index = join(webDist, 'index.html');
   app.use(express.static(webDist, { index: false, maxAge: '1h' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io'))
+    // The API, the live sockets and the Prometheus scrape (outside /api) are not the web app's routes.
+    if (
+      req.method !== 'GET' ||
+      req.path.startsWith('/api') ||
+      req.path.startsWith('/socket.io') ||
+      req.path === '/metrics'
+    )
       return next();
     if (!existsSync(index)) return next();
     res.setHeader('Cache-Control', 'no-cache');

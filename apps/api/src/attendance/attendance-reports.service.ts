@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { SessionAttendance } from '@hallbridge/contracts';
 import { DomainError } from '@hallbridge/domain';
 import type { RequestActor } from '../auth/request-actor';
+import { ClusterBus, type BusChannel } from '../cluster/cluster-bus';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PrismaService } from '../database/prisma.service';
 import { SessionLifecycle } from '../live/session-lifecycle';
@@ -17,6 +18,8 @@ const FINAL_CACHE_MS = 30_000;
 /**
  * Computes a session's attendance from what was captured, or reads the frozen record once attendance
  * is closed. Every viewer of a live panel polls, so a computation is shared for a couple of seconds.
+ * Each instance keeps its own computations; a change made on one (a mark, a check-in, a state)
+ * clears the session's on every instance through the cluster bus, so none serves a stale reading.
  * Closing attendance freezes the record; reopening makes it computed again (both are audited by the
  * session's state machine).
  */
@@ -25,6 +28,7 @@ export class AttendanceReports implements OnModuleInit {
   private readonly logger = new Logger('Attendance');
   private readonly cache = new Map<string, { expires: number; report: Promise<FullReport> }>();
   private readonly freezing = new Map<string, Promise<void>>();
+  private readonly changed: BusChannel<{ sessionId: string }>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -33,9 +37,13 @@ export class AttendanceReports implements OnModuleInit {
     private readonly inputs: AttendanceInputsReader,
     private readonly snapshots: AttendanceSnapshots,
     private readonly lifecycle: SessionLifecycle,
-  ) {}
+    bus: ClusterBus,
+  ) {
+    this.changed = bus.channel('attendance:changed');
+  }
 
   onModuleInit(): void {
+    this.changed.subscribe(({ sessionId }) => this.cache.delete(sessionId));
     this.lifecycle.on('state', ({ sessionId, state }) => {
       this.invalidate(sessionId);
       if (state === 'attendance_closed')
@@ -85,8 +93,10 @@ export class AttendanceReports implements OnModuleInit {
     return report;
   }
 
+  /** Forgets the session's computed reading here and on the other instances. */
   invalidate(sessionId: string): void {
     this.cache.delete(sessionId);
+    this.changed.publish({ sessionId });
   }
 
   /** Freezes a closed session's attendance once per closing (concurrent calls share the work). */

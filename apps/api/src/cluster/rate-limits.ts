@@ -15,10 +15,16 @@ export interface LimitPolicy {
   perSeconds: number;
 }
 
-/** A limit for one key: whether an action is allowed now, and if not, how long to wait. */
+/**
+ * A limit for one key: whether an action is allowed now, and if not, how long to wait; with how many
+ * actions the key has taken in this window and when the window ends.
+ */
 export interface Limit {
-  take(key: string, cost?: number): Promise<{ allowed: true } | { allowed: false; retryAfterMs: number }>;
+  take(key: string, cost?: number): Promise<Taken>;
 }
+export type Taken = { hits: number; resetMs: number } & (
+  { allowed: true } | { allowed: false; retryAfterMs: number }
+);
 
 /**
  * Rate limits counted for the whole deployment: in Redis when there is one (every instance sees
@@ -61,11 +67,12 @@ function wrap(limiter: RateLimiterAbstract): Limit {
   return {
     async take(key, cost = 1) {
       try {
-        await limiter.consume(key, cost);
-        return { allowed: true };
+        const res = await limiter.consume(key, cost);
+        return { allowed: true, hits: res.consumedPoints, resetMs: res.msBeforeNext };
       } catch (refusal) {
-        if (refusal instanceof RateLimiterRes) return { allowed: false, retryAfterMs: refusal.msBeforeNext };
-        throw refusal;
+        if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        const wait = refusal.msBeforeNext;
+        return { allowed: false, retryAfterMs: wait, hits: refusal.consumedPoints, resetMs: wait };
       }
     },
   };

@@ -13,11 +13,11 @@ export const LIVE_LIMITS = {
   /** Every command and join of one person. */
   person: { name: 'live-person', points: 40, perSeconds: 2 },
   /** Every command of one address: a district hall's phones may share one address behind NAT. */
-  address: { name: 'live-address', points: 400, perSeconds: 2 },
+  address: { name: 'live-address', points: 1000, perSeconds: 2 },
   /** Chat messages and questions of one person (each also capped in the room's state). */
   posts: { name: 'live-posts', points: 20, perSeconds: 10 },
   /** Chat messages and questions of a whole room: each goes out to everyone in it. */
-  roomPosts: { name: 'live-room-posts', points: 40, perSeconds: 2 },
+  roomPosts: { name: 'live-room-posts', points: 20, perSeconds: 2 },
   /** Presenter pointer moves of one socket (volatile, never stored; counted in this process only). */
   pointer: { name: 'live-pointer', points: 60, perSeconds: 1 },
 } as const satisfies Record<string, LimitPolicy>;

@@ -21,6 +21,8 @@ export interface LiveSocketData {
   joining?: Promise<unknown>;
   /** Last packet from the client (pongs included) and why the socket closed, for attendance. */
   lastSeenAt?: number;
+  /** Refused for its sender's or address's rate until then: later commands are refused at once. */
+  limitedUntil?: number;
   disconnectReason?: string;
 }
 

@@ -19,7 +19,7 @@ import { clientAddress, compileTrust } from '../common/client-address';
 import { fieldIssues } from '../common/errors/field-issues';
 import { LiveAccess } from './live-access.service';
 import { LiveBroadcaster, personalChannel, roomChannel } from './live-broadcaster';
-import { LiveLimits, type LiveCaller } from './live-limits';
+import { LiveLimits, rateLimited, type LiveCaller } from './live-limits';
 import { LiveRevocation } from './live-revocation';
 import { LiveRooms } from './live-rooms';
 import type { LiveServer, LiveSocket } from './live-socket';
@@ -103,8 +103,18 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   private async handle(socket: LiveSocket, name: LiveCommandName, payload: unknown): Promise<LiveAck> {
     const lang = socket.data.language;
+    // A flood is refused at its socket, without counting again, until the window it exhausted ends.
+    const until = socket.data.limitedUntil ?? 0;
+    const now = Date.now();
+    if (until > now) return toAck(rateLimited(until - now), lang);
     const caller = this.limited(socket);
-    await this.limits.admit(caller);
+    try {
+      await this.limits.admit(caller);
+    } catch (refusal) {
+      const wait = refusal instanceof DomainError ? refusal.params.retryAfterMs : undefined;
+      if (typeof wait === 'number') socket.data.limitedUntil = Date.now() + wait;
+      throw refusal;
+    }
     const parsed = LiveCommands[name].safeParse(payload);
     if (!parsed.success) {
       const issues = fieldIssues(parsed.error, '(payload)');
