@@ -120,6 +120,21 @@ describe('foundation: an organiser prepares a study session, a member opens thei
     await phoneContext.close();
   });
 
+  it('signs an organiser out on every device from one of them', async () => {
+    const [desk, laptop] = [await newContext(browser, desktop), await newContext(browser, desktop)];
+    const [here, there] = [await desk.newPage(), await laptop.newPage()];
+    await signIn(here, product.url, 'tochuc', 'mat-khau-to-chuc');
+    await signIn(there, product.url, 'tochuc', 'mat-khau-to-chuc');
+    await here.getByTestId('sign-out-everywhere').click();
+    await here.getByTestId('confirm-submit').click();
+    await here.waitForURL(/\/sign-in/);
+    // The other device's token is retired too: its next page load asks it to sign in.
+    await there.goto(`${product.url}/roster`);
+    await there.getByTestId('sign-in-username').waitFor();
+    await desk.close();
+    await laptop.close();
+  });
+
   it('refuses a tampered join link with a plain explanation', async () => {
     const context = await newContext(browser, phone);
     const page = await context.newPage();

@@ -4,7 +4,7 @@ import { ApiClient } from '../support/api-client';
 import { organisationFactory, TEST_PASSWORD, userFactory } from '../support/factories';
 import { LiveTestClient } from '../support/live-client';
 import { startRedis, type RedisServer } from '../support/redis-server';
-import { invitedSession, pairedSiteToken } from '../support/session-tokens';
+import { invitedSession, memberTokens, pairedSiteToken } from '../support/session-tokens';
 import { startTestApp, databases, type TestApp } from '../support/test-app';
 
 // Two instances share one PostgreSQL database (PGlite is one process's) and one Redis.
@@ -110,6 +110,20 @@ shared('revoked access reaches open sockets on every instance (postgresql + Redi
     const [reason] = await closed;
     expect(reason).toMatchObject({ code: 'TOKEN_INVALID' });
     expect(await handshake(b, tokens.binh!)).toMatchObject({ code: 'TOKEN_INVALID' });
+  });
+
+  it('closes the room to a member moved out of the invited branches, who keeps their sign-in', async () => {
+    const organiser = new ApiClient(a.url, tokens.organiser!);
+    const { cuong } = await memberTokens(organiser, sessionId, { cuong: 'Hoàng Văn Cường' });
+    const moved = await onB(cuong!);
+    const closed = closing(moved);
+    const res = await chief.patch(`/members/${org.members.cuong.id}`, { unitId: org.units.B3.id });
+    expect(res.status).toBe(200);
+    expect((await closed)[0]).toMatchObject({ code: 'NOT_FOUND' });
+    // Still a member (their own page works), but this session's room does not take them back.
+    const again = new LiveTestClient(a.url, cuong!);
+    clients.push(again);
+    expect(await again.join(sessionId)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 
   it('stops a deactivated organiser from saving polls', async () => {

@@ -16,6 +16,9 @@ export const organisationEn: typeof organisationVi = {
     attendance: 'Attendance',
     connection: 'Connection',
     signOut: 'Sign out',
+    signOutEverywhere: 'Sign out everywhere',
+    signOutEverywhereMessage:
+      'Every device signed in to your account, this one included, is signed out at once, and live rooms open there close. Sign in again afterwards.',
   },
   roles: {
     organiser: 'Organiser',

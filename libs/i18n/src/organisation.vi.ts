@@ -15,6 +15,9 @@ export const organisationVi = {
     attendance: 'Điểm danh',
     connection: 'Kết nối',
     signOut: 'Đăng xuất',
+    signOutEverywhere: 'Đăng xuất mọi nơi',
+    signOutEverywhereMessage:
+      'Mọi thiết bị đang đăng nhập tài khoản của bạn, kể cả thiết bị này, sẽ bị đăng xuất ngay và các phòng hội nghị đang mở trên đó sẽ đóng. Sau đó hãy đăng nhập lại.',
   },
   roles: {
     organiser: 'Cán bộ tổ chức',

@@ -67,3 +67,12 @@ export function useSignOut() {
     queryClient.clear();
   };
 }
+
+/** Retires every token of the signed-in staff account (this device's too), then signs out here. */
+export function useSignOutEverywhere() {
+  const signOut = useSignOut();
+  return useMutation({
+    mutationFn: () => http.post<void>('/auth/sign-out-everywhere'),
+    onSuccess: signOut,
+  });
+}

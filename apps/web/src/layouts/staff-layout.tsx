@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { useSignOut } from '../api/auth';
+import { useSignOut, useSignOutEverywhere } from '../api/auth';
 import { usePrincipal } from '../auth/auth-store';
 import { navByRole, navPath } from '../auth/roles';
 import { BrandMark } from '../components/brand-mark';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { LanguageSwitch } from '../components/language-switch';
 import './staff-layout.css';
 
@@ -12,6 +14,8 @@ export function StaffLayout() {
   const { t } = useTranslation();
   const principal = usePrincipal();
   const signOut = useSignOut();
+  const everywhere = useSignOutEverywhere();
+  const [confirming, setConfirming] = useState(false);
   const navigate = useNavigate();
   const items = principal ? (navByRole[principal.role] ?? []) : [];
   return (
@@ -50,11 +54,31 @@ export function StaffLayout() {
           >
             {t('nav.signOut')}
           </button>
+          <button
+            type="button"
+            className="button button--small button--on-dark"
+            data-testid="sign-out-everywhere"
+            onClick={() => setConfirming(true)}
+          >
+            {t('nav.signOutEverywhere')}
+          </button>
         </div>
       </header>
       <main id="main" className="staff-main">
         <Outlet />
       </main>
+      {confirming && (
+        <ConfirmDialog
+          title={t('nav.signOutEverywhere')}
+          message={t('nav.signOutEverywhereMessage')}
+          confirmLabel={t('nav.signOutEverywhere')}
+          danger
+          pending={everywhere.isPending}
+          error={everywhere.error}
+          onConfirm={() => everywhere.mutate(undefined, { onSuccess: () => navigate('/sign-in') })}
+          onClose={() => setConfirming(false)}
+        />
+      )}
     </div>
   );
 }
