@@ -7,13 +7,18 @@ import { freePort } from './free-port';
 
 export interface RedisServer {
   url: string;
+  port: number;
   process: ChildProcess;
+  /** Stops the server (its data goes with it, as nothing is saved) and frees the directory. */
   stop(): Promise<void>;
 }
 
-/** A throw-away redis-server from Debian's packages (infra/ensure-tools.sh redis) on a free loopback port. */
-export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
+/**
+ * A throw-away redis-server from Debian's packages (infra/ensure-tools.sh redis) on a free loopback
+ * port, or on `port` (a restart: the same address the app instances keep reconnecting to).
+ */
+export async function startRedis(port?: number): Promise<RedisServer> {
+  port ??= await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'hallbridge-redis-'));
   const child = spawn(
     'redis-server',
@@ -33,6 +38,7 @@ export async function startRedis(): Promise<RedisServer> {
   }
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     process: child,
     async stop() {
       child.kill();

@@ -36,10 +36,48 @@ export class RedisConnections implements OnApplicationShutdown {
     return this.pub.status === 'ready';
   }
 
+  /** Both connections are up (what health reports: without `sub`, other instances' news is missed). */
+  bothReady(): boolean {
+    return this.pub.status === 'ready' && this.sub.status === 'ready';
+  }
+
   /** After the socket.io server (whose adapter uses these connections) has closed. */
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
   }
+}
+
+/** Failed fire-and-forget calls are logged at most this often per connection (not once per broadcast). */
+const QUIET_MS = 5000;
+
+/**
+ * The connection as seen by a caller that does not wait for `methods`' promises: the same client,
+ * with those calls' failures logged (a broadcast lost while Redis is away, as socket.io's own
+ * adapter would lose it) instead of left unhandled.
+ */
+function catching(client: Redis, methods: string[]): Redis {
+  let loggedAt = 0;
+  const wrapped = new Map<PropertyKey, unknown>();
+  return new Proxy(client, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      if (!wrapped.has(prop)) {
+        const call = (...args: unknown[]) => {
+          const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
+          if (!methods.includes(String(prop)) || typeof (result as Promise<unknown>)?.catch !== 'function')
+            return result;
+          return (result as Promise<unknown>).catch((error: Error) => {
+            if (Date.now() - loggedAt > QUIET_MS) logger.warn(`${String(prop)} failed: ${error.message}`);
+            loggedAt = Date.now();
+            return 0;
+          });
+        };
+        wrapped.set(prop, call);
+      }
+      return wrapped.get(prop);
+    },
+  });
 }
 
 const BUS = 'hb:bus';
@@ -89,7 +127,15 @@ export class RedisBus extends ClusterBus {
   }
 
   attach(server: Server): void {
-    server.adapter(createAdapter(this.redis.pub, this.redis.sub));
+    // The adapter fires its publishes and subscriptions without waiting for them: while Redis is
+    // away each would reject with nobody to catch it, and an unhandled rejection stops Node. It
+    // gets views of the same two connections (order is kept) whose calls log instead.
+    server.adapter(
+      createAdapter(
+        catching(this.redis.pub, ['publish', 'spublish']),
+        catching(this.redis.sub, ['subscribe', 'psubscribe', 'ssubscribe', 'unsubscribe', 'punsubscribe']),
+      ),
+    );
   }
 
   onReconnect(handler: () => void): void {

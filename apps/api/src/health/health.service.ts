@@ -1,5 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Health, Liveness, Readiness } from '@hallbridge/contracts';
+import { RedisConnections } from '../cluster/redis-cluster';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DATABASE, type Database } from '../database/database';
 import { migrationNames } from '../database/migrate';
@@ -25,6 +26,7 @@ export class HealthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE) private readonly db: Database,
     private readonly drainState: DrainState,
+    @Optional() private readonly redisConnections?: RedisConnections,
   ) {}
 
   live(): Liveness {
@@ -101,6 +103,8 @@ export class HealthService {
 
   private async redis(): Promise<'up' | 'down' | 'disabled'> {
     if (!this.config.redisUrl) return 'disabled';
+    // This instance's own connections: Redis answering someone else does not let this one work.
+    if (this.redisConnections) return this.redisConnections.bothReady() ? 'up' : 'down';
     const { default: Redis } = await import('ioredis');
     const client = new Redis(this.config.redisUrl, {
       lazyConnect: true,

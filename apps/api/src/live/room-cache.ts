@@ -39,6 +39,14 @@ export class RoomCache implements OnModuleDestroy {
         })
         .catch((e) => this.logger.warn(`catching up ${sessionId}: ${(e as Error).message}`));
     });
+    // Facts other instances published while the bus was away were never heard: read them from the
+    // log now (and tell this instance's sockets), rather than at the room's next fact.
+    bus.onReconnect(() => {
+      for (const [sessionId, room] of this.rooms)
+        void room
+          .then((runtime) => this.catchUp(runtime, { kind: 'unknown' }))
+          .catch((e) => this.logger.warn(`catching up ${sessionId}: ${(e as Error).message}`));
+    });
   }
 
   open(sessionId: string): Promise<RoomRuntime> {
