@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Stop the server started by start-postgres.sh. Idempotent.
 #   usage: stop-postgres.sh <dir> [--rm]     (--rm also deletes the data directory)
+# PG_STOP_MODE=immediate stops it the way a crash would (recovery on the next start); default fast.
 set -euo pipefail
 dir="${1:?usage: stop-postgres.sh <dir> [--rm]}"
 rm_dir="${2:-}"
@@ -11,7 +12,7 @@ if [[ -f "$dir/PG_VERSION" ]]; then
   [[ -x "$bindir/pg_ctl" ]] || bindir=$(dirname "$(command -v pg_ctl)")
   if [[ $EUID -eq 0 ]]; then owner=$(stat -c %U "$dir"); as_pg() { runuser -u "$owner" -- "$@"; }; else as_pg() { "$@"; }; fi
   if as_pg "$bindir/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
-    as_pg "$bindir/pg_ctl" -D "$dir" -m fast -w -t 60 stop >&2
+    as_pg "$bindir/pg_ctl" -D "$dir" -m "${PG_STOP_MODE:-fast}" -w -t 60 stop >&2
   else
     log "not running ($dir)"
   fi

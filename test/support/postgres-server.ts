@@ -11,7 +11,12 @@ const scripts = join(__dirname, '..', '..', 'infra', 'database');
 export interface PostgresServer {
   url: string;
   dir: string;
+  /** Stops the server and removes its data. */
   stop(): Promise<void>;
+  /** Stops the server keeping its data, as in an outage (`immediate`: as if it crashed). */
+  halt(mode?: 'fast' | 'immediate'): Promise<void>;
+  /** Starts it again on the same port with the same data. */
+  resume(): Promise<void>;
 }
 
 /** A throw-away PostgreSQL server from Debian's packages on a free loopback port (see infra/database). */
@@ -25,6 +30,15 @@ export async function startPostgres(): Promise<PostgresServer> {
   return {
     url,
     dir,
+    halt: async (mode = 'fast') => {
+      await run('bash', [join(scripts, 'stop-postgres.sh'), dir], {
+        timeout: 60_000,
+        env: { ...process.env, PG_STOP_MODE: mode },
+      });
+    },
+    resume: async () => {
+      await run('bash', [join(scripts, 'start-postgres.sh'), String(port), dir], { timeout: 300_000 });
+    },
     stop: async () => {
       await run('bash', [join(scripts, 'stop-postgres.sh'), dir, '--rm'], { timeout: 60_000 });
     },

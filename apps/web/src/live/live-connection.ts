@@ -37,6 +37,12 @@ const newCommandId = () =>
     ? crypto.randomUUID()
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 
+/** A refusal that goes away by itself (the server's database or Redis away): try again later. */
+export const isTransient = (code: ErrorCode) => code === 'UNAVAILABLE' || code === 'INTERNAL';
+
+/** Waits before asking again after a transient refusal of the connection or the join. */
+const REJOIN_MS = [1000, 2000, 4000, 8000];
+
 /** A refusal that only signing in again can cure: the room closes instead of retrying. */
 export const needsSignIn = (code: ErrorCode) =>
   code === 'TOKEN_INVALID' || code === 'TOKEN_EXPIRED' || code === 'UNAUTHENTICATED';
@@ -66,6 +72,8 @@ export class LiveConnection {
   /** Commands waiting for the room to be joined (or closed), checked at every change of the view. */
   private readonly waiting = new Set<() => void>();
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
+  private rejoinTimer: ReturnType<typeof setTimeout> | null = null;
+  private rejoins = 0;
 
   /** Nothing connects until the first subscriber arrives; the last one leaving closes the socket. */
   constructor(
@@ -95,7 +103,11 @@ export class LiveConnection {
       if (data && !data.ok && needsSignIn(data.code)) {
         this.update({ status: 'closed', error: { code: data.code, message: data.message } });
         this.socket.disconnect();
-      } else this.update({ status: 'reconnecting' });
+      } else {
+        this.update({ status: 'reconnecting' });
+        // Refused by the server for now (its database away): socket.io does not retry that itself.
+        if (!this.socket.active) this.later(() => this.socket.connect());
+      }
     });
     this.socket.on('live:event', (event) => this.patch((s) => applyLiveEvent(s, event)));
     this.socket.on('live:tally', (tally) => this.patch((s) => applyTally(s, tally)));
@@ -165,6 +177,8 @@ export class LiveConnection {
   }
 
   close(): void {
+    if (this.rejoinTimer) clearTimeout(this.rejoinTimer);
+    this.rejoinTimer = null;
     this.socket.disconnect();
     this.listeners.clear();
     this.update({ status: 'closed' });
@@ -182,9 +196,16 @@ export class LiveConnection {
         setTimeout(() => this.socket.connected && void this.join(fresh), ack.retryAfterMs ?? 1000);
         return;
       }
+      if (isTransient(ack.code)) {
+        // The room is there but cannot be loaded now (its database away): join again shortly.
+        this.update({ status: 'reconnecting' });
+        this.later(() => this.socket.connected && void this.join(fresh));
+        return;
+      }
       this.update({ status: 'closed', error: { code: ack.code, message: ack.message } });
       return;
     }
+    this.rejoins = 0;
     let snapshot = ack.data?.snapshot ?? this.view.snapshot;
     for (const event of ack.data?.events ?? []) if (snapshot) snapshot = applyLiveEvent(snapshot, event);
     // Deck changes travel outside the sequence and are not replayed: one made while this browser
@@ -192,6 +213,16 @@ export class LiveConnection {
     const deckVersion = this.joined ? this.view.deckVersion + 1 : this.view.deckVersion;
     this.joined = true;
     this.update({ status: 'online', snapshot, error: null, deckVersion });
+  }
+
+  /** Runs `retry` after the next back-off step (one pending at a time). */
+  private later(retry: () => void): void {
+    if (this.rejoinTimer) return;
+    const delay = REJOIN_MS[Math.min(this.rejoins++, REJOIN_MS.length - 1)]!;
+    this.rejoinTimer = setTimeout(() => {
+      this.rejoinTimer = null;
+      retry();
+    }, delay);
   }
 
   /** Resolves when the room is joined on the current connection (null), or with why it closed. */
