@@ -1,4 +1,5 @@
 import { LiveConnection } from '../../apps/web/src/live/live-connection';
+import { Client } from 'pg';
 import { ApiClient } from '../support/api-client';
 import { organisationFactory, readyDeckFactory } from '../support/factories';
 import { LiveTestClient } from '../support/live-client';
@@ -21,7 +22,14 @@ postgres('fault: PostgreSQL unavailable for a few seconds (postgresql)', () => {
   });
   // Each case on a fresh database and app instance (the organisation is made once per database).
   beforeEach(async () => {
-    app = await startTestApp('postgresql', { DATABASE_URL: await createDatabase(pg.url) });
+    const url = await createDatabase(pg.url);
+    // The test servers run with synchronous_commit off for speed, which loses the last commits in a
+    // crash: what is acknowledged must survive one, as with PostgreSQL's default (docs/deploy.md).
+    const admin = new Client({ connectionString: pg.url });
+    await admin.connect();
+    await admin.query(`ALTER DATABASE "${new URL(url).pathname.slice(1)}" SET synchronous_commit = on`);
+    await admin.end();
+    app = await startTestApp('postgresql', { DATABASE_URL: url });
   });
   afterEach(async () => {
     clients.splice(0).forEach((c) => c.close());
