@@ -113,26 +113,109 @@ export function manyRowsXlsx(rows: number, branchCode = 'CB1'): Buffer {
 }
 
 /**
- * A few kilobytes that unpack to `unpackedMb` megabytes of sheet XML (whitespace, no rows): one
- * deflated megabyte, fully flushed so it can be repeated, `unpackedMb` times.
+ * A zip entry of a few kilobytes that unpacks to `head`, `unpackedMb` megabytes of spaces and
+ * `tail`: one deflated megabyte, fully flushed so it can be repeated. `declaredSize` lets the
+ * archive lie about the unpacked size (a reader that trusts the header is then fooled).
  */
-export function zipBombXlsx(unpackedMb = 1024): Buffer {
-  const head = Buffer.from(`<worksheet ${MAIN}><sheetData>`);
+function bombEntry(name: string, head: string, unpackedMb: number, tail: string, declaredSize?: number) {
+  const headBytes = Buffer.from(head);
   const megabyte = Buffer.alloc(1024 * 1024, 0x20);
-  const tail = Buffer.from('</sheetData></worksheet>');
+  const tailBytes = Buffer.from(tail);
   const flushed = (data: Buffer) => deflateRawSync(data, { finishFlush: constants.Z_FULL_FLUSH });
   const block = flushed(megabyte);
-  let crc = crc32(head);
+  let crc = crc32(headBytes);
   for (let i = 0; i < unpackedMb; i++) crc = crc32(megabyte, crc);
-  crc = crc32(tail, crc);
+  crc = crc32(tailBytes, crc);
   const deflated = Buffer.concat([
-    flushed(head),
+    flushed(headBytes),
     ...Array.from({ length: unpackedMb }, () => block),
-    deflateRawSync(tail),
+    deflateRawSync(tailBytes),
   ]);
-  const size = head.length + unpackedMb * megabyte.length + tail.length;
-  return workbook({ name: SHEET, deflated, crc, size });
+  const size = headBytes.length + unpackedMb * megabyte.length + tailBytes.length;
+  return { name, deflated, crc, size: declaredSize ?? size };
 }
+
+/** A workbook whose one sheet unpacks to `unpackedMb` megabytes of XML whitespace (no rows). */
+export function zipBombXlsx(unpackedMb = 1024, declaredSize?: number): Buffer {
+  return workbook(
+    bombEntry(SHEET, `<worksheet ${MAIN}><sheetData>`, unpackedMb, '</sheetData></worksheet>', declaredSize),
+  );
+}
+
+const PML = 'http://schemas.openxmlformats.org/presentationml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const presentationParts = {
+  '[Content_Types].xml':
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/>' +
+    '<Override PartName="/ppt/slides/slide1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slide+xml"/>' +
+    '</Types>',
+  '_rels/.rels':
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="ppt/presentation.xml"/></Relationships>`,
+  'ppt/presentation.xml':
+    `<?xml version="1.0" encoding="UTF-8"?><p:presentation xmlns:p="${PML}" xmlns:r="${REL}">` +
+    '<p:sldIdLst><p:sldId id="256" r:id="rId1"/></p:sldIdLst><p:sldSz cx="12192000" cy="6858000"/></p:presentation>',
+  'ppt/_rels/presentation.xml.rels':
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    `<Relationship Id="rId1" Type="${REL}/slide" Target="slides/slide1.xml"/></Relationships>`,
+};
+
+/**
+ * A PowerPoint file of a few kilobytes whose one slide unpacks to `unpackedMb` megabytes; with
+ * `declaredSize` its zip headers claim that many bytes instead.
+ */
+export function zipBombPptx(unpackedMb = 1024, declaredSize?: number): Buffer {
+  const entries = Object.entries(presentationParts).map(([name, xml]) => entryOf(name, Buffer.from(xml)));
+  const slide = bombEntry(
+    'ppt/slides/slide1.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><p:sld xmlns:p="${PML}"><p:cSld><p:spTree>`,
+    unpackedMb,
+    '</p:spTree></p:cSld></p:sld>',
+    declaredSize,
+  );
+  return zipOf([...entries, slide]);
+}
+
+/** A valid PDF of `pages` empty 16:9 pages (a page tree of one level), as a generator would write it. */
+export function manyPagesPdf(pages: number): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Count ${pages} /Kids [${Array.from({ length: pages }, (_, i) => `${i + 3} 0 R`).join(' ')}] >>`,
+    ...Array.from({ length: pages }, () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 960 540] >>'),
+  ];
+  return pdfOf(objects);
+}
+
+function pdfOf(objects: string[]): Buffer {
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out);
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/** PDFs that start right and go wrong. */
+export const malformedPdfs = {
+  /** The header, then noise: no objects, no cross-reference table, no trailer. */
+  noise: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4096, 0xa7)]),
+  /** A page tree whose only kid is itself, claiming a billion pages. */
+  loop: pdfOf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Count 1000000000 /Kids [2 0 R] >>']),
+  /** A root that is not a catalogue and a cross-reference table pointing nowhere. */
+  brokenXref: Buffer.from(
+    '%PDF-1.4\n1 0 obj\n(not a catalogue)\nendobj\nxref\n0 2\n0000000000 65535 f \n0000099999 00000 n \n' +
+      'trailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n9\n%%EOF\n',
+    'latin1',
+  ),
+};
 
 /** Files that are not what their name says. */
 export const mismatchedFiles = {

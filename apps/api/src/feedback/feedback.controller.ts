@@ -22,7 +22,7 @@ class TemplateDto extends createZodDto(FeedbackTemplate) {}
 class TemplateListDto extends createZodDto(z.array(FeedbackTemplate)) {}
 class TemplateBodyDto extends createZodDto(FeedbackTemplateBody) {}
 class UpdateTemplateDto extends createZodDto(UpdateFeedbackTemplateBody) {}
-class OpenDto extends createZodDto(OpenFeedbackBody) {}
+class OpenSurveyDto extends createZodDto(OpenFeedbackBody) {}
 class SurveyDto extends createZodDto(FeedbackSurvey) {}
 class SessionFeedbackDto extends createZodDto(SessionFeedback) {}
 class AnswersDto extends createZodDto(FeedbackAnswersBody) {}
@@ -67,7 +67,7 @@ export class FeedbackController {
 
   @Put('sessions/:id/feedback')
   @ZodResponse({ type: SurveyDto })
-  open(@CurrentActor() actor: RequestActor, @Param() { id }: IdParamDto, @Body() body: OpenDto) {
+  open(@CurrentActor() actor: RequestActor, @Param() { id }: IdParamDto, @Body() body: OpenSurveyDto) {
     return this.feedback.open(actor, id, body);
   }
 

@@ -25,7 +25,7 @@ class PersonalLinkListDto extends createZodDto(z.array(PersonalLink)) {}
 class PersonalLinkBodyDto extends createZodDto(PersonalLinkBody) {}
 class QrSheetQueryDto extends createZodDto(QrSheetQuery) {}
 class PreferencesDto extends createZodDto(MemberPreferencesBody) {}
-class PrincipalDto extends createZodDto(Principal) {}
+class PreferencesPrincipalDto extends createZodDto(Principal) {}
 
 @ApiTags('personal links')
 @Controller()
@@ -88,7 +88,7 @@ export class PersonalLinksController {
 
   /** The caller's language for messages and pages (a member's invitations are written in it). */
   @Put('me/preferences')
-  @ZodResponse({ type: PrincipalDto })
+  @ZodResponse({ type: PreferencesPrincipalDto })
   savePreferences(@CurrentActor() actor: RequestActor, @Body() body: PreferencesDto) {
     return this.preferences.save(actor, body);
   }

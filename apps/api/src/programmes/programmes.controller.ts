@@ -23,7 +23,7 @@ class ProgrammeDto extends createZodDto(Programme) {}
 class OverviewDto extends createZodDto(SessionProgrammes) {}
 class ActionBodyDto extends createZodDto(ProgrammeActionBody) {}
 class UpdateActionDto extends createZodDto(UpdateProgrammeActionBody) {}
-class OpenDto extends createZodDto(OpenProgrammeBody) {}
+class OpenProgrammeDto extends createZodDto(OpenProgrammeBody) {}
 class CommentDto extends createZodDto(ProgrammeCommentBody) {}
 class ProgrammeParamDto extends createZodDto(ProgrammeParam) {}
 class WhyDto extends createZodDto(WhyQuery) {}
@@ -93,7 +93,7 @@ export class ProgrammesController {
   /** Opens the draft to the branch's members for comments until `commentsCloseAt`. */
   @Post('programmes/:id/open')
   @ZodResponse({ status: 201, type: ProgrammeDto })
-  open(@CurrentActor() actor: RequestActor, @Param() { id }: IdParamDto, @Body() body: OpenDto) {
+  open(@CurrentActor() actor: RequestActor, @Param() { id }: IdParamDto, @Body() body: OpenProgrammeDto) {
     return this.programmes.open(actor, id, body);
   }
 

@@ -6,24 +6,10 @@ import { AuditService } from '../audit/audit.service';
 import type { RequestActor } from '../auth/request-actor';
 import { PrismaService } from '../database/prisma.service';
 import { FileStorage } from '../files/file-storage.service';
+import { materialMatchesName, MATERIAL_TYPES } from './material-type';
 import { SessionsService } from './sessions.service';
 
 export const MATERIAL_MAX_BYTES = 50 * 1024 * 1024;
-
-const allowedTypes: Record<string, string> = {
-  '.pdf': 'application/pdf',
-  '.doc': 'application/msword',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.odt': 'application/vnd.oasis.opendocument.text',
-  '.ppt': 'application/vnd.ms-powerpoint',
-  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  '.odp': 'application/vnd.oasis.opendocument.presentation',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.txt': 'text/plain; charset=utf-8',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-};
 
 export interface UploadedMaterial {
   originalname: string;
@@ -53,9 +39,11 @@ export class MaterialsService {
       });
     // multer decodes multipart file names as latin1; browsers send UTF-8.
     const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC');
-    const mimeType = allowedTypes[extname(fileName).toLowerCase()];
-    if (!mimeType)
-      throw new DomainError('UNSUPPORTED_FILE', { expected: Object.keys(allowedTypes).join(', ') });
+    const extension = extname(fileName).toLowerCase();
+    const mimeType = MATERIAL_TYPES[extension];
+    const expected = Object.keys(MATERIAL_TYPES).join(', ');
+    if (!mimeType) throw new DomainError('UNSUPPORTED_FILE', { expected });
+    if (!materialMatchesName(extension, file.buffer)) throw new DomainError('UNSUPPORTED_FILE', { expected });
     const storageKey = await this.files.save('materials', file.buffer);
     try {
       return await this.prisma.$transaction(async (tx) => {
