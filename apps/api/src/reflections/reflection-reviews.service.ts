@@ -38,6 +38,12 @@ export class ReflectionReviewsService {
 
   /** Every invited member in the caller's scope, with their reflection's state and attendance. */
   async list(actor: RequestActor, sessionId: string): Promise<SessionReflections> {
+    // Reviewing is the secretaries' and organisers' business: a room screen may read the session's
+    // roster (for check-in), never who handed in what and how it was graded.
+    if (actor.role !== 'secretary' && actor.role !== 'organiser') {
+      await this.attendance.view(actor, sessionId); // outside the session's scope stays a 404
+      throw new DomainError('FORBIDDEN');
+    }
     // The attendance report is the roster of the session as the caller may see it (and checks that).
     const report = await this.attendance.view(actor, sessionId);
     const settingsRow = await this.prisma.reflectionSettings.findUnique({ where: { sessionId } });
