@@ -21,6 +21,10 @@ export interface LiveKitServer {
   /** LIVEKIT_URL / LIVEKIT_API_KEY / LIVEKIT_API_SECRET for the app. */
   env: Record<string, string>;
   log(): string;
+  /** Kills the server at once (SIGKILL), the way a crashed or lost media server goes: ports and keys are kept. */
+  kill(): Promise<void>;
+  /** Starts it again on the same ports with the same keys (after kill). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -63,35 +67,39 @@ export async function startLiveKit(
   const apiKey = `test${randomBytes(4).toString('hex')}`;
   const apiSecret = randomBytes(32).toString('base64url');
   const logFile = join(dir, 'livekit.log');
-  const child = spawn('bash', [startNode, join(dir, 'livekit.yaml')], {
-    env: {
-      ...process.env,
-      LIVEKIT_SERVER_BIN: bin,
-      LIVEKIT_PORT: String(http),
-      LIVEKIT_TCP_PORT: String(tcp),
-      LIVEKIT_UDP_PORT: String(udp),
-      LIVEKIT_API_KEY: apiKey,
-      LIVEKIT_API_SECRET: apiSecret,
-      LIVEKIT_WEBHOOK_URL: options.webhookUrl ?? '',
-      LIVEKIT_PROMETHEUS_PORT: metricsPort ? String(metricsPort) : '',
-      LIVEKIT_LOG_LEVEL: process.env.LIVEKIT_LOG_LEVEL ?? 'info',
-    },
-    stdio: ['ignore', openSync(logFile, 'w'), openSync(logFile, 'a')],
-  });
-  const log = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
   const httpUrl = `http://127.0.0.1:${http}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`livekit-server exited ${child.exitCode}: ${log().slice(-2000)}`);
-    try {
-      if ((await fetch(httpUrl)).ok) break;
-    } catch {
-      /* not listening yet */
+  const log = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
+  const launch = async (): Promise<ChildProcess> => {
+    const child = spawn('bash', [startNode, join(dir, 'livekit.yaml')], {
+      env: {
+        ...process.env,
+        LIVEKIT_SERVER_BIN: bin,
+        LIVEKIT_PORT: String(http),
+        LIVEKIT_TCP_PORT: String(tcp),
+        LIVEKIT_UDP_PORT: String(udp),
+        LIVEKIT_API_KEY: apiKey,
+        LIVEKIT_API_SECRET: apiSecret,
+        LIVEKIT_WEBHOOK_URL: options.webhookUrl ?? '',
+        LIVEKIT_PROMETHEUS_PORT: metricsPort ? String(metricsPort) : '',
+        LIVEKIT_LOG_LEVEL: process.env.LIVEKIT_LOG_LEVEL ?? 'info',
+      },
+      stdio: ['ignore', openSync(logFile, 'a'), openSync(logFile, 'a')],
+    });
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      if (child.exitCode !== null)
+        throw new Error(`livekit-server exited ${child.exitCode}: ${log().slice(-2000)}`);
+      try {
+        if ((await fetch(httpUrl)).ok) return child;
+      } catch {
+        /* not listening yet */
+      }
+      if (Date.now() > deadline) throw new Error(`livekit-server did not start: ${log().slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 50));
     }
-    if (Date.now() > deadline) throw new Error(`livekit-server did not start: ${log().slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  };
+  let child = await launch();
+  const stopped = () => child.exitCode !== null || child.signalCode !== null;
   const url = `ws://127.0.0.1:${http}`;
   return {
     url,
@@ -99,11 +107,24 @@ export async function startLiveKit(
     metricsUrl: metricsPort ? `http://127.0.0.1:${metricsPort}/metrics` : null,
     apiKey,
     apiSecret,
-    process: child,
+    get process() {
+      return child;
+    },
     env: { LIVEKIT_URL: url, LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret },
     log,
+    async kill() {
+      if (stopped()) return;
+      // start-node.sh execs the server, so the child is livekit-server itself.
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async restart() {
+      if (!stopped()) throw new Error('livekit-server is still running');
+      child = await launch();
+    },
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
+      if (!stopped()) {
         const exited = new Promise((r) => child.once('exit', r));
         // The first signal waits for participants to leave; the second stops the server now.
         child.kill('SIGTERM');

@@ -5,6 +5,8 @@ export const mediaEn: typeof mediaVi = {
     failed: 'Audio and video ran into an error. Reload the page; slides and polls still work.',
     connecting: 'Connecting audio and video…',
     reconnecting: 'Audio and video were cut off; reconnecting…',
+    unavailable:
+      'Audio and video are unavailable for now: the media server cannot be reached. Slides, polls, questions and chat carry on; audio and video come back by themselves when the server is back.',
     retry: 'Try again',
     removed: 'The organisers removed you from the audio and video room.',
     duplicate: 'You opened the audio and video room on another device, so it was closed here.',

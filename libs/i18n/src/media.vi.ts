@@ -4,6 +4,8 @@ export const mediaVi = {
     failed: 'Phần hình ảnh và âm thanh gặp lỗi. Hãy tải lại trang; trình chiếu và khảo sát vẫn hoạt động.',
     connecting: 'Đang kết nối hình ảnh và âm thanh…',
     reconnecting: 'Mất kết nối hình ảnh và âm thanh, đang tự kết nối lại…',
+    unavailable:
+      'Âm thanh và hình ảnh tạm thời không có vì không kết nối được máy chủ hình ảnh. Trình chiếu, biểu quyết, câu hỏi và trò chuyện vẫn tiếp tục; âm thanh và hình ảnh sẽ tự kết nối lại khi máy chủ hoạt động trở lại.',
     retry: 'Thử lại',
     removed: 'Ban tổ chức đã mời bạn ra khỏi phòng hình ảnh, âm thanh.',
     duplicate: 'Bạn đã mở phòng hình ảnh, âm thanh trên một thiết bị khác nên kết nối ở đây đã đóng.',

@@ -20,6 +20,8 @@ export type MediaStatus =
   | 'connecting'
   | 'connected'
   | 'reconnecting'
+  /** The media server cannot be reached (down, restarting): retrying in the background. */
+  | 'unavailable'
   | 'disabled'
   | 'ended'
   | 'error';
@@ -69,13 +71,19 @@ const qualityName: Record<ConnectionQuality, Quality> = {
   [ConnectionQuality.Unknown]: 'unknown',
 };
 
-const RETRY_MS = [1000, 2000, 4000, 8000, 15_000, 30_000];
+/** Waits between attempts to join again (each with ±25 % jitter, so a returning server is not hit at once by everyone). */
+const RETRY_MS = [1000, 2000, 4000, 8000, 10_000];
+/** LiveKit's own resumption this long without success: say audio and video are unavailable. */
+const UNAVAILABLE_AFTER_MS = 8000;
 
 /**
  * The session's media room on the client, framework-free: fetches a join token, connects, sends
  * what the seat allows, receives only what the screen shows (see subscription-plan), falls back to
  * audio-only on a weak connection, and reconnects on its own with a fresh token when LiveKit's own
- * reconnection gives up. React binds to it through subscribe/getView.
+ * reconnection gives up. When the media server cannot be reached (a failed join, or a resumption
+ * that lasts), the status is 'unavailable': the screen says audio and video are off for now while
+ * everything else goes on, and joining is retried until the server is back. React binds to it
+ * through subscribe/getView.
  */
 export class MediaConnection {
   private view: MediaView = idle;
@@ -88,6 +96,7 @@ export class MediaConnection {
   private retry = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
+  private unavailableTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
 
   constructor(
@@ -173,6 +182,7 @@ export class MediaConnection {
   async close(): Promise<void> {
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.stopUnavailableTimer();
     window.removeEventListener('online', this.onOnline);
     const room = this.view.room;
     this.update({ room: null, status: 'ended', endedReason: 'closed' });
@@ -182,7 +192,9 @@ export class MediaConnection {
   // ---- connection -----------------------------------------------------------------------------
 
   private async open(isRetry: boolean): Promise<void> {
-    this.update({ status: isRetry ? 'reconnecting' : 'connecting', error: null });
+    // While unavailable, a retry does not make the notice flicker back to "reconnecting".
+    const trying = this.view.status === 'unavailable' ? 'unavailable' : 'reconnecting';
+    this.update({ status: isRetry ? trying : 'connecting', error: null });
     try {
       // A fresh token each time: the first may have expired while the device check was open, and
       // the floor may have been given since (the token carries what the seat may send).
@@ -204,7 +216,8 @@ export class MediaConnection {
         this.update({ status: 'disabled', error });
         return;
       }
-      this.update({ status: 'reconnecting', error });
+      // The media server did not answer (or refused the join): unavailable until a retry gets through.
+      this.update({ status: 'unavailable', error });
       this.scheduleRetry();
     }
   }
@@ -227,10 +240,14 @@ export class MediaConnection {
       .on(RoomEvent.TrackPublished, plan)
       .on(RoomEvent.ParticipantMetadataChanged, plan)
       .on(RoomEvent.Reconnected, () => {
+        this.stopUnavailableTimer();
         this.update({ status: 'connected' });
         plan();
       })
-      .on(RoomEvent.Reconnecting, () => this.update({ status: 'reconnecting' }))
+      .on(RoomEvent.Reconnecting, () => {
+        this.update({ status: 'reconnecting' });
+        this.startUnavailableTimer();
+      })
       .on(RoomEvent.ParticipantPermissionsChanged, (_before, participant: Participant | undefined) => {
         if (!participant || participant === room.localParticipant) void this.onPermissions(room);
       })
@@ -287,13 +304,29 @@ export class MediaConnection {
       return;
     }
     // LiveKit gave up resuming (server restart, long network loss): start over with a new token.
-    this.update({ status: 'reconnecting', room: null });
+    const lasting = this.view.status === 'unavailable';
+    this.stopUnavailableTimer();
+    this.update({ status: lasting ? 'unavailable' : 'reconnecting', room: null });
     this.scheduleRetry();
+  }
+
+  private startUnavailableTimer(): void {
+    this.stopUnavailableTimer();
+    this.unavailableTimer = setTimeout(() => {
+      this.unavailableTimer = null;
+      if (this.view.status === 'reconnecting') this.update({ status: 'unavailable' });
+    }, UNAVAILABLE_AFTER_MS);
+  }
+
+  private stopUnavailableTimer(): void {
+    if (this.unavailableTimer) clearTimeout(this.unavailableTimer);
+    this.unavailableTimer = null;
   }
 
   private scheduleRetry(): void {
     if (this.closed || this.retryTimer) return;
-    const delay = RETRY_MS[Math.min(this.retry++, RETRY_MS.length - 1)]!;
+    const base = RETRY_MS[Math.min(this.retry++, RETRY_MS.length - 1)]!;
+    const delay = Math.round(base * (0.75 + Math.random() * 0.5));
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       void this.open(true);
@@ -301,7 +334,8 @@ export class MediaConnection {
   }
 
   private onOnline = () => {
-    if (this.view.status !== 'reconnecting' || !this.retryTimer) return;
+    if ((this.view.status !== 'reconnecting' && this.view.status !== 'unavailable') || !this.retryTimer)
+      return;
     clearTimeout(this.retryTimer);
     this.retryTimer = null;
     void this.open(true);

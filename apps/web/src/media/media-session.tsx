@@ -92,6 +92,14 @@ export function MediaSession({ sessionId, floorKeys, children }: MediaSessionPro
     default:
       break;
   }
+  // The media server is away: say so plainly (slides, polls, questions and chat are outside this box
+  // and go on); joining is retried in the background and the room comes back by itself.
+  const unavailable = (
+    <p className="alert alert--warning" role="status" data-testid="media-unavailable">
+      {t('media.session.unavailable')}
+    </p>
+  );
+  if (view.status === 'unavailable' && !view.room) return box(unavailable);
   if (!view.room)
     return box(
       <p className="media-session__status muted" role="status" data-testid="media-status">
@@ -106,6 +114,7 @@ export function MediaSession({ sessionId, floorKeys, children }: MediaSessionPro
             {t('media.session.reconnecting')}
           </p>
         )}
+        {view.status === 'unavailable' && unavailable}
         <MediaErrorBoundary
           fallback={
             <p className="alert alert--warning" role="alert" data-testid="media-failed">
