@@ -50,7 +50,10 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`the product did not start: ${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL'); // not left running behind a failed test
+      throw new Error(`the product did not start: ${output}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
@@ -59,7 +62,8 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
     process: child,
     output: () => output,
     async stop() {
-      if (child.exitCode === null) {
+      // A process killed by a signal has no exit code, and its 'exit' has been emitted already.
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
