@@ -1,7 +1,7 @@
 import type { LiveAck } from '@hallbridge/contracts';
 import { randomUUID } from 'node:crypto';
 import { ApiClient } from '../support/api-client';
-import { organisationFactory, TEST_PASSWORD, userFactory } from '../support/factories';
+import { memberFactory, organisationFactory, TEST_PASSWORD, userFactory } from '../support/factories';
 import { LiveTestClient } from '../support/live-client';
 import { startRedis, type RedisServer } from '../support/redis-server';
 import { invitedSession, memberTokens, pairedSiteToken } from '../support/session-tokens';
@@ -188,6 +188,19 @@ shared('revoked access reaches open sockets on every instance (postgresql + Redi
     // Only people with an account have tokens to retire: a room screen is refused.
     const screen = await pairedSiteToken(chief, org.units.B1.id, `Màn hình ${randomUUID().slice(0, 6)}`);
     expect((await new ApiClient(a.url, screen).post('/auth/sign-out-everywhere')).status).toBe(403);
+  });
+
+  it('closes a revoked socket once the bus is back when Redis was down as access changed', async () => {
+    const khanh = await memberFactory(a.prisma, { fullName: 'Lý Văn Khánh', unitId: org.units.B1.id });
+    const { token } = await memberTokens(chief, sessionId, { token: 'Lý Văn Khánh' });
+    const live = await onB(token!);
+    const closed = closing(live);
+    const port = Number(new URL(redis.url).port);
+    await redis.stop();
+    // The change is stored, but its message cannot reach instance B.
+    expect((await chief.patch(`/members/${khanh.id}`, { status: 'inactive' })).status).toBe(200);
+    redis = await startRedis(port);
+    expect((await closed)[0]).toMatchObject({ code: 'TOKEN_INVALID' });
   });
 
   it('closes a room screen that was paired again elsewhere', async () => {

@@ -30,6 +30,7 @@ const concerns = (caller: RequestActor, subject: AccessSubject) =>
 export class LiveRevocation implements OnModuleDestroy {
   private readonly logger = new Logger('LiveRevocation');
   private server: LiveServer | null = null;
+  private sweeping = false;
   private readonly stop: () => void;
 
   constructor(
@@ -57,10 +58,11 @@ export class LiveRevocation implements OnModuleDestroy {
 
   private recheck(subjects: AccessSubject[] | 'all', attempt = 0): void {
     if (!this.server) return;
+    if (subjects === 'all') return void this.sweep();
     for (const socket of this.server.of('/').sockets.values()) {
       const caller = socket.data?.caller;
       if (!caller || socket.data.revoked) continue;
-      if (subjects !== 'all' && !subjects.some((s) => concerns(caller, s))) continue;
+      if (!subjects.some((s) => concerns(caller, s))) continue;
       const previous = socket.data.checking;
       const checking = Promise.resolve(previous)
         .then(() => this.check(socket))
@@ -75,7 +77,26 @@ export class LiveRevocation implements OnModuleDestroy {
     }
   }
 
+  /**
+   * After the bus was away (messages may be lost): every socket again, one at a time in the
+   * background, so thousands of sockets do not hit the database at once; nothing is known to have
+   * changed, so their commands do not wait for it.
+   */
+  private async sweep(): Promise<void> {
+    if (this.sweeping || !this.server) return;
+    this.sweeping = true;
+    try {
+      for (const socket of [...this.server.of('/').sockets.values()])
+        await this.check(socket).catch((e) =>
+          this.logger.warn(`checking ${socket.id}: ${(e as Error).message}`),
+        );
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
   private async check(socket: LiveSocket): Promise<void> {
+    if (!socket.connected || !socket.data?.caller || socket.data.revoked) return;
     let caller: RequestActor;
     try {
       caller = await this.actors.fromToken(socket.data.token);
