@@ -41,10 +41,11 @@ describe('accessibility: every page, Vietnamese and English, phones and desktops
   let product: Product;
   let browser: Browser;
   let organiser: ApiClient;
-  const ids = { session: '', memberId: '', joinToken: '', reflection: '' };
+  const ids = { session: '', memberId: '', joinToken: '', reflection: '', branch: '' };
   let siteApi: ApiClient;
   const auth: Partial<Record<Who, AuthResult>> = {};
   let presenterRoom: LiveTestClient;
+  let memberRoom: LiveTestClient;
 
   beforeAll(async () => {
     product = await startProduct();
@@ -53,6 +54,7 @@ describe('accessibility: every page, Vietnamese and English, phones and desktops
 
   afterAll(async () => {
     presenterRoom?.close();
+    memberRoom?.close();
     await browser?.close();
     await product?.stop();
   });
@@ -67,6 +69,7 @@ describe('accessibility: every page, Vietnamese and English, phones and desktops
     organiser = setup.organiser;
     auth.organiser = setup.auth;
     const branchId = await addBranch(organiser, setup.rootId, { name: 'Chi bộ Phòng Đông', code: 'CB-DONG' });
+    ids.branch = branchId;
     for (const [username, role, unitId] of [
       ['baocao', 'presenter', setup.rootId],
       ['bithu', 'secretary', branchId],
@@ -128,6 +131,28 @@ describe('accessibility: every page, Vietnamese and English, phones and desktops
     await mine.post(`/sessions/${ids.session}/reflections/mine/submit`, { version: saved.body.version });
     ids.reflection = saved.body.id;
 
+    // The branch's action programme open for comments, and the feedback survey open.
+    const secretaryApi = setup.api.as(auth.secretary!.token);
+    const drafted = await secretaryApi.post(`/sessions/${ids.session}/programmes/mine/actions`, {
+      title: 'Tổ chức sinh hoạt chuyên đề về Nghị quyết',
+      owner: 'Đồng chí Bí thư',
+      dueDate: new Date(Date.now() + 30 * 24 * hour).toISOString().slice(0, 10),
+    });
+    await secretaryApi.post(`/programmes/${drafted.body.id}/open`, {
+      commentsCloseAt: new Date(Date.now() + 7 * 24 * hour).toISOString(),
+    });
+    const template = await organiser.post('/feedback/templates', {
+      name: 'Phiếu góp ý sau hội nghị',
+      questions: [
+        { id: 'clarity', kind: 'rating', text: 'Báo cáo viên trình bày rõ ràng', perPresenter: true },
+        { id: 'change', kind: 'text', text: 'Lần sau cần thay đổi điều gì?' },
+      ],
+    });
+    await organiser.put(`/sessions/${ids.session}/feedback`, {
+      templateId: template.body.id,
+      closesAt: new Date(Date.now() + 7 * 24 * hour).toISOString(),
+    });
+
     // The live room as people find it: an open poll, a raised hand, a question.
     presenterRoom = new LiveTestClient(product.url, auth.presenter!.token);
     await presenterRoom.join(ids.session);
@@ -148,11 +173,15 @@ describe('accessibility: every page, Vietnamese and English, phones and desktops
     });
     const pollId = (await presenterRoom.until((s) => s.polls.length === 1)).polls[0]!.id;
     await presenterRoom.send('poll:open', { pollId });
-    const member = new LiveTestClient(product.url, auth.member.token);
-    await member.join(ids.session);
-    await member.send('hand:raise', { topic: 'Về tài liệu' });
-    await member.send('question:ask', { text: 'Khi nào có tài liệu hướng dẫn?', anonymous: false });
-    member.close();
+    // Another member raises the hand and stays in the room (a hand whose owner left every instance is
+    // dropped after 15 s; the browser's member pages would take over Nhung's connection).
+    const duc = links.find((l) => l.fullName === 'Trần Văn Đức')!;
+    const ducAuth = (await setup.api.post<JoinResult>('/auth/join', { token: duc.url.split('/j/')[1]! }))
+      .body;
+    memberRoom = new LiveTestClient(product.url, ducAuth.token);
+    await memberRoom.join(ids.session);
+    await memberRoom.send('hand:raise', { topic: 'Về tài liệu' });
+    await memberRoom.send('question:ask', { text: 'Khi nào có tài liệu hướng dẫn?', anonymous: false });
   }
 
   const visits: Visit[] = [
@@ -293,6 +322,48 @@ describe('accessibility: every page, Vietnamese and English, phones and desktops
       who: 'secretary',
       path: () => `/reflections/${ids.reflection}`,
       ready: byTestId('reflection-review'),
+    },
+    {
+      route: '/sessions/:id/programmes',
+      who: 'organiser',
+      path: () => `/sessions/${ids.session}/programmes`,
+      ready: byTestId('programmes-row'),
+    },
+    {
+      route: '/sessions/:id/programmes/:unitId',
+      who: 'secretary',
+      path: () => `/sessions/${ids.session}/programmes/${ids.branch}`,
+      ready: byTestId('programme-action'),
+    },
+    {
+      route: '/me/sessions/:id/programme',
+      who: 'member',
+      path: () => `/me/sessions/${ids.session}/programme`,
+      ready: byTestId('programme-comment-body'),
+    },
+    {
+      route: '/me/sessions/:id/feedback',
+      who: 'member',
+      path: () => `/me/sessions/${ids.session}/feedback`,
+      ready: byTestId('feedback-send'),
+    },
+    {
+      route: '/sessions/:id/feedback',
+      who: 'organiser',
+      path: () => `/sessions/${ids.session}/feedback`,
+      ready: byTestId('feedback-hidden'),
+    },
+    {
+      route: '/feedback/presenters/:id',
+      who: 'organiser',
+      path: () => `/feedback/presenters/${auth.presenter!.principal.userId}`,
+      ready: byTestId('presenter-feedback'),
+    },
+    {
+      route: '/evaluation',
+      who: 'secretary',
+      path: () => '/evaluation',
+      ready: byTestId('evaluation-branches'),
     },
   ];
   // After the organisation exists /setup sends people on: it is audited first, on its own.

@@ -13,6 +13,10 @@ import { LiveMemberPage } from './live-views/live-member-page';
 import { LivePresenterPage } from './live-views/live-presenter-page';
 import { LiveSitePage } from './live-views/live-site-page';
 import { StaffLayout } from './layouts/staff-layout';
+import { EvaluationPage } from './evaluation/evaluation-page';
+import { MemberFeedbackPage } from './feedback/member-feedback-page';
+import { PresenterFeedbackPage } from './feedback/presenter-feedback-page';
+import { SessionFeedbackPage } from './feedback/session-feedback-page';
 import { ConnectionPage } from './network/connection-page';
 import { MemberReflectionPage } from './reflections/member-reflection-page';
 import { ReflectionReviewPage } from './reflections/reflection-review-page';
@@ -23,6 +27,9 @@ import { JoinPage } from './pages/join-page';
 import { MePage } from './pages/me-page';
 import { MeSessionPage } from './pages/me-session-page';
 import { PersonalLinkPage } from './notifications/personal-link-page';
+import { MemberProgrammePage } from './programmes/member-programme-page';
+import { ProgrammePage } from './programmes/programme-page';
+import { ProgrammesOverviewPage } from './programmes/programmes-overview-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { RosterPage } from './pages/roster-page';
 import { SessionDetailPage } from './pages/session-detail-page';
@@ -60,11 +67,14 @@ export function App() {
         <Route path="sessions/:id" element={<MeSessionPage />} />
         <Route path="attendance" element={<MemberHistoryPage />} />
         <Route path="sessions/:id/reflection" element={<MemberReflectionPage />} />
+        <Route path="sessions/:id/programme" element={<MemberProgrammePage />} />
+        <Route path="sessions/:id/feedback" element={<MemberFeedbackPage />} />
       </Route>
       <Route element={<RequireStaff />}>
         <Route element={<StaffLayout />}>
           <Route path="sessions" element={<SessionsPage />} />
           <Route path="sessions/:id" element={<SessionDetailPage />} />
+          <Route path="sessions/:id/feedback" element={<SessionFeedbackPage />} />
           <Route element={<RequireStaff roles={['organiser']} />}>
             <Route path="sessions/new" element={<SessionEditorPage />} />
             <Route path="sessions/:id/edit" element={<SessionEditorPage />} />
@@ -72,6 +82,7 @@ export function App() {
             <Route path="accounts" element={<AccountsPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="settings/connection" element={<ConnectionPage />} />
+            <Route path="feedback/presenters/:id" element={<PresenterFeedbackPage />} />
           </Route>
           <Route element={<RequireStaff roles={['organiser', 'secretary']} />}>
             <Route path="roster" element={<RosterPage />} />
@@ -79,8 +90,11 @@ export function App() {
             <Route path="sessions/:id/attendance" element={<AttendancePage />} />
             <Route path="members/:memberId/attendance" element={<MemberHistoryPage />} />
             <Route path="attendance/units" element={<UnitSummaryPage />} />
+            <Route path="evaluation" element={<EvaluationPage />} />
             <Route path="sessions/:id/reflections" element={<ReflectionsPage />} />
             <Route path="reflections/:id" element={<ReflectionReviewPage />} />
+            <Route path="sessions/:id/programmes" element={<ProgrammesOverviewPage />} />
+            <Route path="sessions/:id/programmes/:unitId" element={<ProgrammePage />} />
           </Route>
         </Route>
       </Route>

@@ -73,5 +73,6 @@ export const feedbackEn: typeof feedbackVi = {
     responses: '{{count}} answers',
     hidden: 'Results show from {{min}} answers on, so that no answer can be told apart.',
     mean: 'Mean {{mean}} ({{count}} answers)',
+    noSessions: 'No session has enough answers to show yet.',
   },
 };

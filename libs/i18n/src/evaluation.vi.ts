@@ -71,5 +71,6 @@ export const feedbackVi = {
     responses: '{{count}} phiếu đã gửi',
     hidden: 'Kết quả hiện khi có từ {{min}} phiếu trở lên, để không ai bị nhận ra qua câu trả lời.',
     mean: 'Điểm trung bình {{mean}} ({{count}} ý kiến)',
+    noSessions: 'Chưa có hội nghị nào đủ số phiếu để xem kết quả.',
   },
 };

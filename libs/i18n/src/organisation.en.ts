@@ -14,6 +14,7 @@ export const organisationEn: typeof organisationVi = {
     sites: 'Sites',
     audit: 'Audit log',
     attendance: 'Attendance',
+    evaluation: "Year's evaluation",
     connection: 'Connection',
     signOut: 'Sign out',
     signOutEverywhere: 'Sign out everywhere',

@@ -13,6 +13,7 @@ export const organisationVi = {
     sites: 'Điểm cầu',
     audit: 'Nhật ký',
     attendance: 'Điểm danh',
+    evaluation: 'Đánh giá năm',
     connection: 'Kết nối',
     signOut: 'Đăng xuất',
     signOutEverywhere: 'Đăng xuất mọi nơi',

@@ -42,6 +42,8 @@ export const programmesEn: typeof programmesVi = {
   },
   member: {
     open: 'Your branch’s action programme',
+    comment: 'Read and comment',
+    read: 'Read the programme',
   },
   export: {
     fileName: 'Action programmes',

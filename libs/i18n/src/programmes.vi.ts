@@ -45,6 +45,8 @@ export const programmesVi = {
   },
   member: {
     open: 'Chương trình hành động của chi bộ',
+    comment: 'Xem và góp ý',
+    read: 'Xem chương trình',
   },
   export: {
     fileName: 'Chuong trinh hanh dong',

@@ -27,6 +27,7 @@ export const reflectionsEn: typeof reflectionsVi = {
     summary: 'Due {{deadline}} · at least {{minWords}} words',
     openReview: 'Read and grade',
   },
+  me: { title: 'After the sessions: reflections and feedback' },
   write: {
     tools: {
       label: 'Formatting',

@@ -25,6 +25,7 @@ export const reflectionsVi = {
     summary: 'Hạn nộp {{deadline}} · tối thiểu {{minWords}} chữ',
     openReview: 'Xem và chấm bài',
   },
+  me: { title: 'Sau hội nghị: bài thu hoạch, góp ý' },
   write: {
     tools: {
       label: 'Định dạng',

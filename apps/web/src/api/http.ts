@@ -63,7 +63,7 @@ export const http = {
     request<T>('POST', path, body ?? {}, options),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  delete: (path: string) => request<void>('DELETE', path),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
   upload: <T>(path: string, file: File) => {
     const form = new FormData();
     form.append('file', file);

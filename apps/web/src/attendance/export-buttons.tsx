@@ -9,9 +9,12 @@ type ExportKind = 'csv' | 'xlsx' | 'html';
 export function ExportButtons({
   pathFor,
   printable,
+  kinds = ['csv', 'xlsx'],
 }: {
   pathFor: (kind: ExportKind) => string;
   printable?: boolean;
+  /** The downloads the report has (the year's evaluation has no CSV). */
+  kinds?: readonly ('csv' | 'xlsx')[];
 }) {
   const { t } = useTranslation('translation', { keyPrefix: 'attendance.exports' });
   const [error, setError] = useState<unknown>(null);
@@ -23,7 +26,7 @@ export function ExportButtons({
     <section className="stack stack--tight" aria-label={t('title')}>
       <div className="attendance-toolbar">
         <strong>{t('title')}</strong>
-        {(['csv', 'xlsx'] as const).map((kind) => (
+        {kinds.map((kind) => (
           <button
             key={kind}
             type="button"

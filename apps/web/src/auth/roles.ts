@@ -11,12 +11,30 @@ export function homeOf(principal: Principal | null): string {
 export const staffRoles: readonly Role[] = ['organiser', 'secretary', 'presenter'];
 
 export type NavKey =
-  'sessions' | 'units' | 'roster' | 'accounts' | 'sites' | 'attendance' | 'audit' | 'connection';
+  | 'sessions'
+  | 'units'
+  | 'roster'
+  | 'accounts'
+  | 'sites'
+  | 'attendance'
+  | 'evaluation'
+  | 'audit'
+  | 'connection';
 
 /** The staff menu per role, mirroring what the API lets each role do. */
 export const navByRole: Partial<Record<Role, NavKey[]>> = {
-  organiser: ['sessions', 'units', 'roster', 'accounts', 'sites', 'attendance', 'audit', 'connection'],
-  secretary: ['sessions', 'roster', 'sites', 'attendance'],
+  organiser: [
+    'sessions',
+    'units',
+    'roster',
+    'accounts',
+    'sites',
+    'attendance',
+    'evaluation',
+    'audit',
+    'connection',
+  ],
+  secretary: ['sessions', 'roster', 'sites', 'attendance', 'evaluation'],
   presenter: ['sessions'],
 };
 
@@ -27,6 +45,7 @@ export const navPath: Record<NavKey, string> = {
   accounts: '/accounts',
   sites: '/sites',
   attendance: '/attendance/units',
+  evaluation: '/evaluation',
   audit: '/audit',
   connection: '/settings/connection',
 };

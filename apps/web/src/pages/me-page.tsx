@@ -63,7 +63,7 @@ export function MePage() {
         )}
       </QueryState>
       <MemberMaterials sessions={list} />
-      <MeReflectionsSlot />
+      <MeReflectionsSlot sessions={other} />
       <MemberHistorySummary />
       <div className="stack stack--tight">
         <Link to="/checkin" className="button button--ghost button--block" data-testid="me-check-in">

@@ -8,6 +8,8 @@ import { QueryState } from '../components/query-state';
 import { SessionFacts } from '../components/session-facts';
 import { StateBadge } from '../components/state-badge';
 import { livePaths } from '../live-views/lib/live-paths';
+import { FeedbackCallCard } from '../feedback/feedback-call-card';
+import { ProgrammeCallCard } from '../programmes/programme-call-card';
 import { ReflectionCallCard } from '../reflections/reflection-call-card';
 
 /** One session as a member sees it on a phone: what, when, how, who speaks, and what to read first. */
@@ -49,6 +51,8 @@ export function MeSessionPage() {
             </div>
           )}
           <ReflectionCallCard sessionId={s.id} />
+          <FeedbackCallCard sessionId={s.id} />
+          <ProgrammeCallCard sessionId={s.id} />
           <MaterialsPanel
             sessionId={s.id}
             materials={s.materials}

@@ -44,7 +44,7 @@ export function SessionDetailPage() {
               </>
             }
             actions={
-              (sendsLinks || roomIsOpen(s.state)) && (
+              (sendsLinks || presents || roomIsOpen(s.state)) && (
                 <>
                   {sendsLinks && s.state !== 'cancelled' && (
                     <Link
@@ -62,6 +62,20 @@ export function SessionDetailPage() {
                       data-testid="open-reflections"
                     >
                       {t('reflections.title')}
+                    </Link>
+                  )}
+                  {sendsLinks && s.state !== 'cancelled' && (
+                    <Link
+                      to={`/sessions/${s.id}/programmes`}
+                      className="button"
+                      data-testid="open-programmes"
+                    >
+                      {t('programmes.title')}
+                    </Link>
+                  )}
+                  {(manager || presents) && s.state !== 'cancelled' && (
+                    <Link to={`/sessions/${s.id}/feedback`} className="button" data-testid="open-feedback">
+                      {t('feedback.manage.title')}
                     </Link>
                   )}
                   {roomIsOpen(s.state) && (

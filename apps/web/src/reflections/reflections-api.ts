@@ -22,10 +22,11 @@ export const useReflectionCall = (sessionId: string) =>
 
 export const fetchMyReflection = (sessionId: string) => http.get<MyReflection>(`${base(sessionId)}/mine`);
 
-export const useMyReflection = (sessionId: string) =>
+export const useMyReflection = (sessionId: string, enabled = true) =>
   useQuery({
     queryKey: ['reflections', sessionId, 'mine'],
     queryFn: () => fetchMyReflection(sessionId),
+    enabled,
     // The editor owns the text once loaded; refetching would only fight it.
     staleTime: Infinity,
     refetchOnWindowFocus: false,
