@@ -10,6 +10,8 @@ module.exports = {
       displayName: 'unit',
       roots: ['<rootDir>/libs', '<rootDir>/apps'],
       testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
+      // Component tests (*.spec.tsx in jsdom) import the components' style sheets.
+      moduleNameMapper: { ...preset.moduleNameMapper, '\\.css$': '<rootDir>/test/support/style-stub.js' },
     },
     {
       ...preset,

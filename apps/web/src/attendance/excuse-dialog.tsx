@@ -1,6 +1,7 @@
 import { ExcuseReason, type MemberAttendanceRow } from '@hallbridge/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogActions } from '../components/dialog-actions';
 import { ErrorAlert } from '../components/error-alert';
 import { FormField } from '../components/form-field';
 import { Modal } from '../components/modal';
@@ -79,19 +80,12 @@ export function ExcuseDialog({
           )}
         </FormField>
         <ErrorAlert error={mark.error} />
-        <div className="form-actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('page.back')}
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={needsNote || mark.isPending}
-            data-testid="excuse-save"
-          >
-            {t('excuse.save')}
-          </button>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          disabled={needsNote || mark.isPending}
+          submitTestId="excuse-save"
+          submitLabel={t('excuse.save')}
+        />
       </form>
     </Modal>
   );
