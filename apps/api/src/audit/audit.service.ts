@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditEntry, AuditQuery } from '@hallbridge/contracts';
+import type { AuditAction, AuditEntityType, AuditEntry, AuditQuery } from '@hallbridge/contracts';
 import { DomainError } from '@hallbridge/domain';
 import type { RequestActor } from '../auth/request-actor';
 import { type Prisma, PrismaService, type Tx } from '../database/prisma.service';
 
 export interface AuditRecord {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   /** Path of the unit the change belongs to, so organisers only read the log of their own scope. */
   unitPath: string;

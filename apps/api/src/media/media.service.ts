@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { MediaActionResult, MediaJoin, MediaParticipant, MediaSource } from '@hallbridge/contracts';
+import type { AuditAction, MediaActionResult, MediaJoin, MediaParticipant, MediaSource } from '@hallbridge/contracts';
 import {
   assertMayJoinMedia,
   DomainError,
@@ -98,7 +98,13 @@ export class MediaService {
     return (await this.rooms.open(sessionId)).hostUnitPath;
   }
 
-  private record(caller: RequestActor, sessionId: string, unitPath: string, action: string, after: unknown) {
+  private record(
+    caller: RequestActor,
+    sessionId: string,
+    unitPath: string,
+    action: AuditAction,
+    after: unknown,
+  ) {
     // The action already happened on the media server; the entry records it (no transaction to join).
     return this.audit.record(this.prisma, caller, {
       action,

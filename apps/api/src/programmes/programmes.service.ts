@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
+  AuditAction,
   OpenProgrammeBody,
   Programme,
   ProgrammeActionBody,
@@ -214,7 +215,7 @@ export class ProgrammesService {
     actor: RequestActor,
     row: ProgrammeRow,
     unitPath: string,
-    action: string,
+    action: AuditAction,
     data: {
       state: 'open' | 'adopted';
       commentsCloseAt?: Date;
@@ -245,7 +246,7 @@ export class ProgrammesService {
     programmeId: string,
     unitPath: string,
     sessionId: string,
-    action: string,
+    action: AuditAction,
     before: unknown,
     after: unknown,
     reason?: string | null,

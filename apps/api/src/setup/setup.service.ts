@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthResult, SetupBody } from '@hallbridge/contracts';
+import type { AuditAction, AuthResult, SetupBody } from '@hallbridge/contracts';
 import { DomainError } from '@hallbridge/domain';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
@@ -50,7 +50,7 @@ export class SetupService {
           actorRole: 'organiser',
           actorId: user.id,
           actorName: user.displayName,
-          action: 'setup.completed',
+          action: 'setup.completed' satisfies AuditAction,
           entityType: 'unit',
           entityId: unitId,
           unitPath: `/${unitId}/`,

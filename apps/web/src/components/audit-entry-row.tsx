@@ -1,4 +1,4 @@
-import type { AuditEntry, Role } from '@hallbridge/contracts';
+import { type AuditEntry, Role } from '@hallbridge/contracts';
 import { vi } from '@hallbridge/i18n';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import './audit-entry-row.css';
 
 type ActionKey = keyof typeof vi.audit.actions;
 type TypeKey = keyof typeof vi.audit.types;
-const roles: readonly string[] = ['organiser', 'presenter', 'secretary', 'member', 'site'];
+const roles: readonly string[] = Role.options;
 
 const json = (value: unknown) =>
   value === null || value === undefined ? '—' : JSON.stringify(value, null, 2);

@@ -1,3 +1,4 @@
+import { AuditEntityType } from '@hallbridge/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -8,7 +9,6 @@ import { PageHeader } from '../components/page-header';
 import { QueryState } from '../components/query-state';
 import { useDebouncedValue } from '../lib/use-debounced-value';
 
-export const auditEntityTypes = ['session', 'unit', 'member', 'user', 'site', 'material'] as const;
 const limits = [50, 100, 200, 500];
 
 /** Every change made by a person, newest first, within the organiser's scope. */
@@ -41,7 +41,7 @@ export function AuditPage() {
               data-testid="audit-filter-type"
             >
               <option value="">{t('audit.allTypes')}</option>
-              {auditEntityTypes.map((type) => (
+              {AuditEntityType.options.map((type) => (
                 <option key={type} value={type}>
                   {t(`audit.types.${type}`)}
                 </option>
