@@ -1,5 +1,5 @@
 import type { Unit } from '@hallbridge/contracts';
-import { branchOrEmpty, buildUnitTree, findNode, flattenTree, subtreeIds } from './unit-tree';
+import { branchOrEmpty, buildUnitTree, findNode, flattenTree, invitedTree, subtreeIds } from './unit-tree';
 
 const unit = (
   id: string,
@@ -57,5 +57,23 @@ describe('buildUnitTree', () => {
     expect(branchOrEmpty(tree, 'b1')).toBe('b1');
     expect(branchOrEmpty(tree, 'd')).toBe('');
     expect(branchOrEmpty(tree, undefined)).toBe('');
+  });
+});
+
+describe('invitedTree', () => {
+  const tree = buildUnitTree(units, 'vi');
+
+  it('keeps only the invited units and what lies below them, as roots', () => {
+    expect(flattenTree(invitedTree(tree, ['d', 'b1'])).map((n) => [n.unit.id, n.depth])).toEqual([
+      ['d', 0],
+      ['b3', 1],
+      ['b2', 1],
+      ['b1', 0],
+    ]);
+    expect(invitedTree(tree, [])).toEqual([]);
+  });
+
+  it('lists a unit invited both itself and through its district once', () => {
+    expect(flattenTree(invitedTree(tree, ['b2', 'd'])).map((n) => n.unit.id)).toEqual(['d', 'b3', 'b2']);
   });
 });

@@ -36,6 +36,22 @@ export function flattenTree(nodes: UnitNode[]): UnitNode[] {
   return nodes.flatMap((n) => [n, ...flattenTree(n.children)]);
 }
 
+/**
+ * The part of the tree a session reaches: each invited unit with everything below it, as roots
+ * (an invited unit inside another invited one appears once, within it).
+ */
+export function invitedTree(nodes: UnitNode[], invitedUnitIds: readonly string[]): UnitNode[] {
+  const invited = new Set(invitedUnitIds);
+  const rebase = (n: UnitNode, by: number): UnitNode => ({
+    ...n,
+    depth: n.depth - by,
+    children: n.children.map((c) => rebase(c, by)),
+  });
+  return nodes.flatMap((n) =>
+    invited.has(n.unit.id) ? [rebase(n, n.depth)] : invitedTree(n.children, invitedUnitIds),
+  );
+}
+
 /** The unit's id and the ids of every unit below it. */
 export function subtreeIds(node: UnitNode): string[] {
   return [node.unit.id, ...node.children.flatMap(subtreeIds)];

@@ -12,6 +12,7 @@ import { SessionActionsBar } from '../components/session-actions-bar';
 import { SessionFacts } from '../components/session-facts';
 import { StateBadge } from '../components/state-badge';
 import { fullyLocked } from '../lib/session-draft';
+import { invitedTree } from '../lib/unit-tree';
 import { liveViewFor } from '../live-views/lib/live-paths';
 import { InvitationsPanel } from '../notifications/invitations-panel';
 import './session-detail-page.css';
@@ -26,6 +27,8 @@ export function SessionDetailPage() {
   const units = useUnitTree(sendsLinks);
   const s = session.data;
   const presents = !!s && s.presenters.some((p) => p.userId === principal?.userId);
+  // Filters by unit offer the units the session invited (and those below them), not the whole tree.
+  const reached = s ? invitedTree(units.tree, s.invitedUnits.map((u) => u.unitId)) : [];
 
   return (
     <QueryState loading={session.isLoading} error={session.error}>
@@ -119,8 +122,8 @@ export function SessionDetailPage() {
               canDelete={manager}
             />
           </div>
-          {sendsLinks && s.state !== 'cancelled' && <InvitationsPanel sessionId={s.id} tree={units.tree} />}
-          {sendsLinks && <JoinLinksPanel sessionId={s.id} tree={units.tree} />}
+          {sendsLinks && s.state !== 'cancelled' && <InvitationsPanel sessionId={s.id} tree={reached} />}
+          {sendsLinks && <JoinLinksPanel sessionId={s.id} tree={reached} />}
         </div>
       )}
     </QueryState>
