@@ -264,6 +264,7 @@ export const attendanceEn: typeof attendanceVi = {
     leave: 'I am leaving the site',
     left: 'Your departure has been recorded.',
     toSessions: 'Back to my sessions',
+    toLive: 'Back to the live room',
   },
   roster: {
     title: 'Check in from the roster',

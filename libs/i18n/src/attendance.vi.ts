@@ -265,6 +265,7 @@ export const attendanceVi = {
     leave: 'Tôi rời điểm cầu',
     left: 'Đã ghi nhận đồng chí rời điểm cầu.',
     toSessions: 'Về danh sách hội nghị',
+    toLive: 'Về phòng họp trực tuyến',
   },
   roster: {
     title: 'Điểm danh theo danh sách',

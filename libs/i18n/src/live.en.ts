@@ -2,6 +2,7 @@ import type { liveVi } from './live.vi';
 
 export const liveEn: typeof liveVi = {
   backToSession: 'Back to the session',
+  checkIn: 'Sitting in a district room? Type its check-in code',
   open: {
     room: 'Open live room',
     present: 'Open presenter view',
@@ -86,6 +87,7 @@ export const liveEn: typeof liveVi = {
   },
   polls: {
     title: 'Polls and quizzes',
+    newBelow: 'A new question below',
     new: 'New question',
     empty: 'No questions yet. You can prepare them before the session starts.',
     prepareHint: 'The session has not started: prepare questions now and open them once it is live.',

@@ -1,6 +1,7 @@
 /** The `live` namespace (Vietnamese, the source of truth): the live room views. */
 export const liveVi = {
   backToSession: 'Về trang hội nghị',
+  checkIn: 'Đang ngồi tại điểm cầu? Nhập mã điểm danh',
   open: {
     room: 'Vào phòng họp',
     present: 'Mở màn hình trình bày',
@@ -85,6 +86,7 @@ export const liveVi = {
   },
   polls: {
     title: 'Khảo sát và trắc nghiệm',
+    newBelow: 'Có câu hỏi mới bên dưới',
     new: 'Soạn câu hỏi',
     empty: 'Chưa có câu hỏi nào. Có thể soạn trước khi hội nghị bắt đầu.',
     prepareHint: 'Hội nghị chưa bắt đầu: soạn sẵn câu hỏi, mở khi hội nghị diễn ra.',

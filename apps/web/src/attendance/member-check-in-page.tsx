@@ -2,7 +2,7 @@ import { CHECK_IN_DIGITS } from '@hallbridge/domain';
 import type { CheckInResult } from '@hallbridge/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiRequestError } from '../api/http';
 import { usePrincipal } from '../auth/auth-store';
 import { ErrorAlert } from '../components/error-alert';
@@ -97,9 +97,15 @@ function TypeDigits() {
   );
 }
 
+/** Where the member came from when it was the live room (its link passes `{ back }`), else null. */
+export interface CheckInFrom {
+  back: string;
+}
+
 function Outcome({ pending, result, error }: { pending: boolean; result?: CheckInResult; error: unknown }) {
   const { t } = useTranslation('translation', { keyPrefix: 'attendance.checkIn' });
   const navigate = useNavigate();
+  const from = (useLocation().state as CheckInFrom | null) ?? null;
   const leave = useLeaveRoom();
   if (pending) return <p role="status">{t('checking')}</p>;
   if (error)
@@ -111,7 +117,7 @@ function Outcome({ pending, result, error }: { pending: boolean; result?: CheckI
         ) : (
           <ErrorAlert error={error} />
         )}
-        <Link to="/checkin" className="button button--block">
+        <Link to="/checkin" state={from} className="button button--block">
           {t('typeTitle')}
         </Link>
       </div>
@@ -146,8 +152,13 @@ function Outcome({ pending, result, error }: { pending: boolean; result?: CheckI
         </button>
       )}
       <ErrorAlert error={leave.error} />
-      <button type="button" className="button button--ghost button--block" onClick={() => navigate('/me')}>
-        {t('toSessions')}
+      <button
+        type="button"
+        className="button button--ghost button--block"
+        onClick={() => navigate(from?.back ?? '/me')}
+        data-testid="check-in-back"
+      >
+        {from ? t('toLive') : t('toSessions')}
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { CheckInFrom } from '../attendance/member-check-in-page';
 import { BrandMark } from '../components/brand-mark';
 import { LanguageSwitch } from '../components/language-switch';
 import { AudienceMediaPanel } from '../media/media-panels';
@@ -8,6 +9,7 @@ import { ConnectionStatusBadge, ReconnectBanner } from './components/connection-
 import { FloorBanner } from './components/floor-banner';
 import { HandRaiseCard } from './components/hand-raise-card';
 import { LiveRoleGate } from './components/live-role-gate';
+import { NewPollPointer } from './components/new-poll-pointer';
 import { PollAnswerCard } from './components/poll-answer-card';
 import { QuestionAskForm } from './components/question-ask-form';
 import { QuestionList } from './components/question-list';
@@ -97,7 +99,18 @@ function MemberRoom({ sessionId }: { sessionId: string }) {
             </p>
           </div>
           {poll && <PollAnswerCard key={poll.id} poll={poll} snapshot={snapshot} connection={connection} />}
+          <NewPollPointer poll={poll} answered={!!poll && !!snapshot.myAnswers[poll.id]} />
           <HandRaiseCard snapshot={snapshot} connection={connection} myKey={role.myKey} />
+          {snapshot.state === 'live' && (
+            <Link
+              to="/checkin"
+              state={{ back: `/live/${sessionId}` } satisfies CheckInFrom}
+              className="button button--ghost button--block"
+              data-testid="live-check-in"
+            >
+              {t('live.checkIn')}
+            </Link>
+          )}
           <section className="live-card" aria-labelledby="member-questions">
             <h2 id="member-questions" className="live-card__kicker">
               {t('live.questions.title')}

@@ -40,6 +40,7 @@ export function PollAnswerCard({ poll, snapshot, connection }: PollAnswerCardPro
       data-testid="poll-card"
       data-poll-id={poll.id}
       data-status={poll.status}
+      tabIndex={-1}
     >
       <p className="live-card__kicker">
         {pollKicker(t, poll)}
