@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AuditAction, MediaActionResult, MediaJoin, MediaParticipant, MediaSource } from '@hallbridge/contracts';
+import type {
+  AuditAction,
+  MediaActionResult,
+  MediaJoin,
+  MediaParticipant,
+  MediaSource,
+} from '@hallbridge/contracts';
 import {
   assertMayJoinMedia,
   DomainError,

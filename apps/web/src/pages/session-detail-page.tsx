@@ -28,7 +28,12 @@ export function SessionDetailPage() {
   const s = session.data;
   const presents = !!s && s.presenters.some((p) => p.userId === principal?.userId);
   // Filters by unit offer the units the session invited (and those below them), not the whole tree.
-  const reached = s ? invitedTree(units.tree, s.invitedUnits.map((u) => u.unitId)) : [];
+  const reached = s
+    ? invitedTree(
+        units.tree,
+        s.invitedUnits.map((u) => u.unitId),
+      )
+    : [];
 
   return (
     <QueryState loading={session.isLoading} error={session.error}>
