@@ -20,6 +20,7 @@ export const AuditAction = z.enum([
   'user.created',
   'user.updated',
   'user.password_reset',
+  'user.signed_out_everywhere',
   'site.created',
   'site.updated',
   'site.pairing_code_issued',
