@@ -13,17 +13,17 @@ const cardOf = (pollId: string) =>
 export function NewPollPointer({ poll, answered }: { poll: Poll | null; answered: boolean }) {
   const { t } = useTranslation();
   const [seen, setSeen] = useState<string | null>(null);
-  const [inView, setInView] = useState(false);
+  /** The poll whose card is in sight right now. */
+  const [inView, setInView] = useState<string | null>(null);
   const pollId = poll?.status === 'open' ? poll.id : null;
 
   useEffect(() => {
-    setInView(false);
     const card = pollId ? cardOf(pollId) : null;
     if (!pollId || !card || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver(
       (entries) => {
         const visible = entries.some((e) => e.isIntersecting);
-        setInView(visible);
+        setInView((current) => (visible ? pollId : current === pollId ? null : current));
         if (visible) setSeen(pollId);
       },
       { threshold: 0.5 },
@@ -32,7 +32,7 @@ export function NewPollPointer({ poll, answered }: { poll: Poll | null; answered
     return () => observer.disconnect();
   }, [pollId]);
 
-  if (!pollId || answered || inView || seen === pollId) return null;
+  if (!pollId || answered || inView === pollId || seen === pollId) return null;
   return (
     <button
       type="button"
