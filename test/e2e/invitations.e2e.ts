@@ -1,19 +1,12 @@
-import jsQR from 'jsqr';
 import type { Browser } from 'playwright-core';
-import sharp from 'sharp';
 import type { ApiClient } from '../support/api-client';
 import { desktop, launchChromium, newContext, phone, storeSignIn } from '../support/browser';
 import { addBranch, firstRun, type FirstRun } from '../support/first-run';
 import { startMailpit, type Mailpit } from '../support/mailpit';
 import { startProduct, type Product } from '../support/product';
+import { readQr } from '../support/qr';
 
 const PASSWORD = 'mat-khau-to-chuc';
-
-/** Reads the QR codes in a PNG (a screenshot of the printed sheet), one per slip. */
-async function readQr(png: Buffer): Promise<string | null> {
-  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data ?? null;
-}
 
 describe('invitations: the e-mail arrives and its link opens the session; the paper slip opens the personal page', () => {
   let mailpit: Mailpit;
