@@ -151,7 +151,7 @@ describe(`authorisation matrix on ${kind}`, () => {
       const newest = <T>(list: (s: LiveSnapshot) => T[]) => list(host.snapshot!).at(-1)!;
       const poll = async (state: 'draft' | 'open' | 'closed') => {
         await ok(
-          host.send('poll:save', {
+          host.sendPatiently('poll:save', {
             poll: {
               question: `Câu hỏi ${randomUUID().slice(0, 6)}`,
               kind: 'single',
@@ -163,19 +163,19 @@ describe(`authorisation matrix on ${kind}`, () => {
           }),
         );
         const id = newest((s) => s.polls).id;
-        if (state !== 'draft') await ok(host.send('poll:open', { pollId: id }));
-        if (state === 'closed') await ok(host.send('poll:close', { pollId: id }));
+        if (state !== 'draft') await ok(host.sendPatiently('poll:open', { pollId: id }));
+        if (state === 'closed') await ok(host.sendPatiently('poll:close', { pollId: id }));
         return id;
       };
       const question = async () => {
         const text = `Xin hỏi ${randomUUID().slice(0, 6)}`;
-        await ok(binh.send('question:ask', { text }));
+        await ok(binh.sendPatiently('question:ask', { text }));
         return (await host.until((s) => s.questions.some((q) => q.text === text))).questions.find(
           (q) => q.text === text,
         )!.id;
       };
       const chat = async () => {
-        await ok(host.send('chat:send', { text: 'Chào mọi người' }));
+        await ok(host.sendPatiently('chat:send', { text: 'Chào mọi người' }));
         return newest((s) => s.chat).id;
       };
       const payloads: Record<string, (role: Role) => Promise<Record<string, unknown>>> = {
@@ -202,7 +202,7 @@ describe(`authorisation matrix on ${kind}`, () => {
         'hand:lower': async () => ({}),
         'floor:grant': async () => ({ key: keys.member }),
         'floor:revoke': async () => {
-          await ok(host.send('floor:grant', { key: keys.member }));
+          await ok(host.sendPatiently('floor:grant', { key: keys.member }));
           return { key: keys.member };
         },
         'question:ask': async () => ({ text: 'Khi nào triển khai?' }),
@@ -235,12 +235,12 @@ describe(`authorisation matrix on ${kind}`, () => {
                 client.socket.emit('slide:pointer', { sessionId: w.live, pointer: { x: 0.5, y: 0.5 } });
                 // An acknowledged round trip on the same socket: the pointer has been handled by then.
                 await client.send('hand:lower', {});
-                await ok(host.send('chat:send', { text: 'mốc' }));
+                await ok(host.sendPatiently('chat:send', { text: 'mốc' }));
                 await watcher.until((s) => s.chat.length === host.snapshot!.chat.length);
                 outcome = pointers.length > before ? 'ok' : 'ignored';
               } else {
                 const payload = await payloads[event]!(role);
-                const ack = await client.send(event as never, payload);
+                const ack = await client.sendPatiently(event as never, payload);
                 outcome = ack.ok ? 'ok' : ack.code;
               }
             }
