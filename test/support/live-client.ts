@@ -83,15 +83,16 @@ export class LiveTestClient {
 
   /**
    * Sends as a person's client does: refused as too fast (RATE_LIMITED), it waits the time the
-   * answer names and sends again, so a test about something else is not failed by the live limits.
+   * answer names and sends the same command again, so a test about something else is not failed by the live limits.
    */
   async sendPatiently(
     name: Exclude<LiveCommandName, 'room:join'>,
     payload: Record<string, unknown>,
+    commandId = randomUUID(),
     tries = 10,
   ): Promise<LiveAck> {
     for (let attempt = 1; ; attempt++) {
-      const ack = await this.send(name, payload);
+      const ack = await this.send(name, payload, commandId);
       if (ack.ok || ack.code !== 'RATE_LIMITED' || attempt === tries) return ack;
       await new Promise((r) => setTimeout(r, (ack.retryAfterMs ?? 1000) + 20));
     }
