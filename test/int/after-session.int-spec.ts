@@ -80,6 +80,9 @@ describe.each(databases)('after the session on %s', (kind) => {
       expect(
         (await secretary.post(`${b1()}/actions`, { title: ' ', owner: 'x', dueDate: '31/01/2026' })).status,
       ).toBe(400);
+      // The draft is the secretary's working copy: members see it once it is opened for comments.
+      const unpublished = await as.an!.get(`/sessions/${sessionId}/programmes/mine`);
+      expect(unpublished.body).toMatchObject({ id: null, state: 'draft', actions: [], comments: [] });
     });
 
     it('takes comments from the branch while open, then adopts it and audits every change', async () => {
@@ -97,6 +100,9 @@ describe.each(databases)('after the session on %s', (kind) => {
         commentsCloseAt: new Date(Date.now() + hour).toISOString(),
       });
       expect(opened.body.state).toBe('open');
+      const published = await as.an!.get(`/sessions/${sessionId}/programmes/mine`);
+      expect(published.body).toMatchObject({ id: programmeId, state: 'open' });
+      expect(published.body.actions).toHaveLength(2);
       const commented = await as.binh!.post(`/programmes/${programmeId}/comments`, {
         body: 'Đề nghị thêm thời hạn cụ thể.',
       });

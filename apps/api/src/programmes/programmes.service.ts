@@ -270,7 +270,9 @@ export class ProgrammesService {
     row: ProgrammeRow | null,
   ): Programme {
     const member = actor.memberId !== null && actor.unitPath.startsWith(branch.path);
-    return toProgramme(row, {
+    // A draft is its drafters' working copy: the branch's members see it once it is opened.
+    const shown = row?.state === 'draft' && !canDraftProgramme(actor, branch.path) ? null : row;
+    return toProgramme(shown, {
       sessionId: session.id,
       sessionTitle: session.title,
       unitId: branch.id,
