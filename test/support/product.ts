@@ -26,7 +26,9 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'hallbridge-e2e-'));
   let output = '';
-  const child = spawn(process.execPath, [builtMain], {
+  // HB_PRODUCT_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the product a bench drives.
+  const nodeArgs = (process.env.HB_PRODUCT_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, builtMain], {
     cwd: root,
     env: {
       ...process.env,
