@@ -23,6 +23,7 @@ module.exports = {
   moduleNameMapper: {
     '^@hallbridge/contracts$': path.join(root, 'libs/contracts/src/index.ts'),
     '^@hallbridge/domain$': path.join(root, 'libs/domain/src/index.ts'),
+    '^@hallbridge/domain/testing$': path.join(root, 'libs/domain/src/testing.ts'),
     '^@hallbridge/i18n$': path.join(root, 'libs/i18n/src/index.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
