@@ -10,7 +10,7 @@ export const snapshotOf = (room: RoomState, viewer: LiveActor) =>
  * A connection that records the commands a component sends and answers each with `answer` (accepted
  * unless told otherwise); the real one is tested against the API in test/int/live-connection.int-spec.ts.
  */
-export function recordingConnection(answer: LiveAck = { ok: true }) {
+export function recordingConnection(answer: LiveAck = { ok: true, seq: 1 }) {
   const sent: { name: string; payload: unknown }[] = [];
   const connection = {
     send: (name: string, payload: unknown) => {

@@ -52,7 +52,7 @@ describe('a member’s poll card', () => {
   ] as const)(
     '%s: taps choose as the poll allows and the choice is sent',
     async (_, poll, taps, shown, answer, several) => {
-      const { sent } = showCard(roomWithPoll(poll));
+      const { sent } = showCard(roomWithPoll(poll as Parameters<typeof roomWithPoll>[0]));
       expect(screen.queryByText('Có thể chọn nhiều phương án.') !== null).toBe(several);
       for (const tap of taps) await userEvent.click(option(tap));
       expect(pressed()).toEqual(shown);
