@@ -73,7 +73,18 @@ describe('DeckConverter', () => {
     const values = progress.map((p) => p.progress);
     expect(values).toEqual([...values].sort((a, b) => a - b));
     expect(values.at(-1)).toBe(1);
-    expect(progress.at(-1)).toMatchObject({ stage: 'pages', pagesDone: 6, pageCount: 6 });
+    expect(progress.at(-1)).toMatchObject({
+      stage: 'pages',
+      pagesReady: 6,
+      pageCount: 6,
+      pageSize: { width: 1920, height: 1080 },
+    });
+    // Pages become ready from page 1 on (two at once may finish together), the page count known before the first.
+    const ready = progress.filter((p) => p.stage === 'pages').map((p) => p.pagesReady);
+    expect(ready[0]).toBe(0);
+    expect(ready).toEqual([...new Set(ready)].sort((a, b) => a - b));
+    expect(ready.at(-1)).toBe(6);
+    expect(progress.find((p) => p.pagesReady >= 1)).toMatchObject({ pageCount: 6 });
   });
 
   it('converts a PPTX through LibreOffice, with its speaker notes per shown slide', async () => {

@@ -1,11 +1,13 @@
 import { DECK_MAX_PAGES, type DeckSourceKind } from '@hallbridge/contracts';
 import { DomainError } from '@hallbridge/domain';
-import { open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { readPresentationPackage } from '../notes/presentation-package';
 import { alignNotes } from '../notes/speaker-notes';
 import { assertPageCount, checkDeckSignature } from './deck-file';
 import { LibreOffice } from './libreoffice';
+import { runPagePool } from './page-pool';
 import {
   pdfPageCount,
   renderPdfPage,
@@ -23,6 +25,8 @@ export interface DeckConverterOptions {
   timeLimitMs?: number;
   maxPages?: number;
   sizes?: PageImageSizes;
+  /** Pages rendered at once, each by its own pdftoppm and libvips thread: one per core. */
+  pageWorkers?: number;
 }
 
 export interface DeckInput {
@@ -34,9 +38,14 @@ export interface DeckProgress {
   /** 0..1 over the whole conversion. */
   progress: number;
   stage: 'checking' | 'office' | 'pages';
-  pagesDone: number;
+  /** Pages stored from page 1 on without a gap: these can be shown while the rest convert. */
+  pagesReady: number;
   pageCount: number | null;
+  /** Pixel size of page 1's display image, once it is stored. */
+  pageSize: PageSize | null;
 }
+
+type PageSize = { width: number; height: number };
 
 export interface ConvertedDeck {
   pageCount: number;
@@ -69,6 +78,7 @@ export class DeckConverter {
   private readonly timeLimitMs: number;
   private readonly maxPages: number;
   private readonly sizes: PageImageSizes;
+  private readonly pageWorkers: number;
 
   constructor(options: DeckConverterOptions = {}) {
     this.office = new LibreOffice({
@@ -79,6 +89,7 @@ export class DeckConverter {
     this.timeLimitMs = options.timeLimitMs ?? DECK_TIME_LIMIT_MS;
     this.maxPages = options.maxPages ?? DECK_MAX_PAGES;
     this.sizes = options.sizes ?? { display: 1920, thumb: 320 };
+    this.pageWorkers = options.pageWorkers ?? Math.max(1, Math.min(2, availableParallelism()));
   }
 
   /** Whether PPTX and ODP can be converted here (LibreOffice installed). */
@@ -120,7 +131,9 @@ export class DeckConverter {
     report: (p: DeckProgress) => void,
   ): Promise<ConvertedDeck> {
     const started = Date.now();
-    report({ progress: 0, stage: 'checking', pagesDone: 0, pageCount: null });
+    const status = { pagesReady: 0, pageCount: null as number | null, pageSize: null as PageSize | null };
+    const tell = (progress: number, stage: DeckProgress['stage']) => report({ progress, stage, ...status });
+    tell(0, 'checking');
     checkDeckSignature(await readHead(input.path), input.kind);
 
     let pdfPath = input.path;
@@ -130,7 +143,8 @@ export class DeckConverter {
       const pkg = await readPresentationPackage(await readFile(input.path), input.kind);
       assertPageCount(pkg.shownSlides, this.maxPages);
       notes = pkg.notes;
-      report({ progress: 0.02, stage: 'office', pagesDone: 0, pageCount: pkg.shownSlides });
+      status.pageCount = pkg.shownSlides;
+      tell(0.02, 'office');
       pdfPath = await this.office.toPdf(input.path, input.kind, workDir, signal);
       pagesFrom = OFFICE_SHARE;
     }
@@ -138,30 +152,38 @@ export class DeckConverter {
 
     const pageCount = await pdfPageCount(this.poppler, pdfPath, { signal });
     assertPageCount(pageCount, this.maxPages);
-    let size = { width: 0, height: 0 };
-    for (let page = 1; page <= pageCount; page++) {
-      signal.throwIfAborted();
-      const raw = await renderPdfPage(this.poppler, pdfPath, page, this.sizes.display, { signal });
-      signal.throwIfAborted();
-      const written = await writePageImages(
-        raw,
-        this.sizes,
-        deckPagePath(outDir, page),
-        deckThumbPath(outDir, page),
-      );
-      if (page === 1) size = written;
-      report({
-        progress: pagesFrom + ((1 - pagesFrom) * page) / pageCount,
-        stage: 'pages',
-        pagesDone: page,
-        pageCount,
-      });
-    }
+    status.pageCount = pageCount;
+    tell(pagesFrom, 'pages');
+    const sizes: PageSize[] = [];
+    await mkdir(workDir, { recursive: true });
+    await runPagePool({
+      pageCount,
+      workers: this.pageWorkers,
+      signal,
+      work: async (page, stop) => {
+        const scratch = join(workDir, `page-${page}`);
+        const raw = await renderPdfPage(this.poppler, pdfPath, page, this.sizes.display, scratch, {
+          signal: stop,
+        });
+        stop.throwIfAborted();
+        sizes[page] = await writePageImages(
+          raw,
+          this.sizes,
+          deckPagePath(outDir, page),
+          deckThumbPath(outDir, page),
+        );
+      },
+      onReady: (pagesReady) => {
+        status.pagesReady = pagesReady;
+        status.pageSize ??= sizes[1] ?? null;
+        tell(pagesFrom + ((1 - pagesFrom) * pagesReady) / pageCount, 'pages');
+      },
+    });
     const totalMs = Date.now() - started;
     return {
       pageCount,
-      pageWidth: size.width,
-      pageHeight: size.height,
+      pageWidth: sizes[1]?.width ?? 0,
+      pageHeight: sizes[1]?.height ?? 0,
       notes: alignNotes(notes, pageCount),
       timings: { officeMs, pagesMs: totalMs - officeMs, totalMs },
     };

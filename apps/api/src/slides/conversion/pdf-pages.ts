@@ -1,11 +1,11 @@
 import { DomainError } from '@hallbridge/domain';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import sharp from 'sharp';
 import { parsePdfInfo, parsePnm, pdfOpenError, type RawImage } from './deck-file';
 import { runTool, ToolMissingError, type ToolOptions } from './run-tool';
 
-// One libvips thread: the other core of a 2-core server keeps serving the live room.
+// One libvips thread per image: a deck's pages are made in parallel instead (DeckConverter's pageWorkers).
 sharp.concurrency(1);
 
 export interface PopplerTools {
@@ -42,19 +42,38 @@ export async function pdfPageCount(
 
 /**
  * Renders one page, its longest side scaled to `size`, as raw pixels. One pdftoppm per page keeps
- * memory flat, gives progress and abort points, and costs about 30 ms per page in process start.
+ * memory flat, gives progress and abort points, and lets pages render side by side. The pixels go
+ * through a scratch file (`<scratch>.ppm`, removed again): read in one piece off the event loop,
+ * they cost the API process far less than the same 6 MB read from a pipe in 64 KB chunks.
  */
 export async function renderPdfPage(
   tools: PopplerTools,
   pdfPath: string,
   page: number,
   size: number,
+  scratch: string,
   options: ToolOptions,
 ): Promise<RawImage> {
-  const args = ['-f', String(page), '-l', String(page), '-scale-to', String(size), '-singlefile', pdfPath];
-  const result = await poppler(tools.pdftoppm, args, options);
-  if (result.code !== 0 || result.stdout.length === 0) throw pdfOpenError(result.stderr);
-  return parsePnm(result.stdout);
+  const args = [
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-scale-to',
+    String(size),
+    '-singlefile',
+    pdfPath,
+    scratch,
+  ];
+  const file = `${scratch}.ppm`;
+  try {
+    const result = await poppler(tools.pdftoppm, args, options);
+    const pixels = result.code === 0 ? await readFile(file).catch(() => null) : null;
+    if (!pixels?.length) throw pdfOpenError(result.stderr);
+    return parsePnm(pixels);
+  } finally {
+    await rm(file, { force: true });
+  }
 }
 
 /**
