@@ -186,10 +186,17 @@ export class LiveConnection {
 
   private async join(fresh = false): Promise<void> {
     const lastSeq = fresh ? null : catchUpFrom(this.view.snapshot);
-    const ack = (await this.socket.emitWithAck('room:join', {
-      sessionId: this.sessionId,
-      lastSeq,
-    })) as LiveAck<JoinResultData>;
+    let ack: LiveAck<JoinResultData>;
+    try {
+      ack = (await this.socket.emitWithAck('room:join', {
+        sessionId: this.sessionId,
+        lastSeq,
+      })) as LiveAck<JoinResultData>;
+    } catch {
+      // The connection went before the answer (closed, or the network dropped): the next
+      // 'connect' joins again, and a closed connection has nothing left to join.
+      return;
+    }
     if (!ack.ok) {
       // Too many joins at once (a reconnect storm): join again when the server says, the room stays.
       if (ack.code === 'RATE_LIMITED' && this.socket.connected) {
